@@ -1,0 +1,87 @@
+import type { AnalyzableCondition, AnalyzableRule } from "../provider/validation";
+
+/** Small deterministic PRNG (mulberry32) so every run analyses the same data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INTERACTION_TYPES = ["voice", "chat", "email", "sms", "social", "workitem"];
+const TEXT_FIELDS = ["customerSegment", "language", "region", "product", "brand", "intent", "campaign", "ani", "dnis", "subject"];
+const NUMBER_FIELDS = ["queueWaitSeconds", "customerValue", "openCases", "npsScore", "accountAgeDays"];
+const TEXT_OPERATORS = ["equals", "notEquals", "startsWith", "contains", "endsWith"];
+const NUMBER_OPERATORS = ["equals", "greaterThan", "lessThan"];
+
+/** Shape of the generated program. */
+export interface RuleSetShape {
+  readonly rules: number;
+  readonly seed?: number;
+  /** Longest fallback chain inside the program, in rules. Default 5. */
+  readonly maxChainLength?: number;
+}
+
+/**
+ * A realistic, acyclic program of `rules` routing rules with exactly one fallback edge each:
+ * rules form chains of 1..maxChainLength rules of one interaction type; inside a chain a rule
+ * falls back to the next by logical name, or (when the next one is already deployed and has an
+ * id) by `fallbackRuleId`; the last rule of a chain falls back to a rule outside the program.
+ * Each rule has 1-4 conditions drawn from shared pools, so some rules overlap.
+ */
+export function generateRuleSet(shape: RuleSetShape): AnalyzableRule[] {
+  const next = random(shape.seed ?? 42);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
+  const maxChainLength = shape.maxChainLength ?? 5;
+  const priorityByType = new Map<string, number>();
+
+  const condition = (): AnalyzableCondition => {
+    if (next() < 0.65) {
+      const field = pick(TEXT_FIELDS);
+      return { field, operator: pick(TEXT_OPERATORS), value: `${field}-${Math.floor(next() * 40)}` };
+    }
+    return { field: pick(NUMBER_FIELDS), operator: pick(NUMBER_OPERATORS), value: Math.floor(next() * 600) };
+  };
+
+  const rules: AnalyzableRule[] = [];
+  while (rules.length < shape.rules) {
+    const interactionType = pick(INTERACTION_TYPES);
+    const length = Math.min(1 + Math.floor(next() * maxChainLength), shape.rules - rules.length);
+    const chain: Array<{ key: string; id?: string }> = [];
+    for (let i = 0; i < length; i++) {
+      const number = rules.length + i;
+      chain.push({ key: `rule-${number}`, ...(next() < 0.5 ? { id: `cx-${number.toString(16).padStart(8, "0")}` } : {}) });
+    }
+    chain.forEach((member, i) => {
+      const priority = (priorityByType.get(interactionType) ?? 0) + 1;
+      priorityByType.set(interactionType, priority);
+      const following = chain[i + 1];
+      const fallback =
+        following === undefined
+          ? { fallbackRuleId: `external-${Math.floor(next() * 500)}` }
+          : following.id !== undefined && next() < 0.3
+            ? { fallbackRuleId: following.id }
+            : { fallback: following.key };
+      rules.push({
+        key: member.key,
+        name: `Rule ${member.key}`,
+        priority,
+        enabled: next() < 0.95,
+        interactionType,
+        conditions: Array.from({ length: 1 + Math.floor(next() * 4) }, condition),
+        ...(member.id !== undefined ? { id: member.id } : {}),
+        ...fallback,
+      });
+    });
+  }
+  return rules;
+}
+
+/** Number of fallback edges (`fallback` or `fallbackRuleId`) in a generated program. */
+export function countFallbackEdges(rules: readonly AnalyzableRule[]): number {
+  return rules.filter((rule) => rule.fallback !== undefined || rule.fallbackRuleId !== undefined).length;
+}

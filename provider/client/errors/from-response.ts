@@ -1,0 +1,156 @@
+import { AuthenticationError } from "./authentication-error";
+import { ConflictError } from "./conflict-error";
+import { CxoneApiError, describeRequest, type CxoneErrorContext } from "./cxone-api-error";
+import { parseErrorBody, scopeFromMessage, scopeFromWwwAuthenticate } from "./error-body";
+import { ForbiddenError } from "./forbidden-error";
+import { NotFoundError } from "./not-found-error";
+import { PreconditionFailedError } from "./precondition-failed-error";
+import { PreconditionRequiredError } from "./precondition-required-error";
+import { RateLimitedError } from "./rate-limited-error";
+import { ServerError } from "./server-error";
+import { UnexpectedResponseError } from "./unexpected-response-error";
+import { ValidationError, type FieldError } from "./validation-error";
+
+export interface ErrorResponse {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly correlationId: string | undefined;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON body, or the raw text when it was not JSON. */
+  readonly body: unknown;
+  readonly attempts: number;
+  readonly clientId: string;
+  /** The space-separated scope the client requests; undefined = all scopes the client is allowed. */
+  readonly configuredScope: string | undefined;
+  readonly sentETag?: string;
+  readonly retryAfterMs?: number;
+  readonly redact: (text: string) => string;
+}
+
+/** Maps a final (not retried) error response to the typed error a person can act on. */
+export function errorFromResponse(response: ErrorResponse): CxoneApiError {
+  const parsed = parseErrorBody(response.body);
+  const context: CxoneErrorContext = {
+    method: response.method,
+    path: response.path,
+    status: response.status,
+    correlationId: response.correlationId,
+  };
+  const request = describeRequest(context);
+  const serverText = response.redact(summarize(parsed.fieldErrors, parsed.oauthDescription ?? parsed.oauthError, response.body));
+  const firstCode = parsed.fieldErrors.find((e) => e.errorCode)?.errorCode;
+
+  switch (response.status) {
+    case 400:
+      return new ValidationError(response.redact(validationMessage(request, parsed.fieldErrors, serverText)), {
+        ...context,
+        fieldErrors: parsed.fieldErrors.map((e) => ({ ...e, message: response.redact(e.message) })),
+      });
+    case 401:
+      return new AuthenticationError(
+        `CXone answered 401 Unauthorized to ${request} even with a freshly issued token${serverText ? ` (${serverText})` : ""}. ` +
+          `Fix: check that client "${response.clientId}" is still active, that its token endpoint (tokenUrl) belongs to the same ` +
+          `CXone environment as baseUrl, and that the credentials were not revoked.`,
+        { ...context, oauthError: parsed.oauthError ?? firstCode },
+      );
+    case 403: {
+      const missingScope =
+        scopeFromWwwAuthenticate(response.headers["www-authenticate"]) ??
+        parsed.fieldErrors.map((e) => scopeFromMessage(e.message)).find((s) => s !== undefined);
+      const configured = response.configuredScope
+        ? `"${response.configuredScope}"`
+        : "not set, so the token carries every scope the client is allowed";
+      const message = missingScope
+        ? `CXone refused ${request}: the access token lacks scope "${missingScope}". ` +
+          `Fix: allow scope "${missingScope}" for client "${response.clientId}" in CXone and add it to the client's scope setting (currently ${configured}).`
+        : `CXone refused ${request} with 403 Forbidden${serverText ? ` (${serverText})` : ""}. ` +
+          `Fix: check the permissions of client "${response.clientId}" and the client's scope setting (currently ${configured}).`;
+      return new ForbiddenError(response.redact(message), { ...context, missingScope });
+    }
+    case 404:
+      return new NotFoundError(
+        `${request}: not found (404). The object was deleted outside this program or never existed. ` +
+          `Fix: if Pulumi state still lists it, run "pulumi refresh" to drop it, then "pulumi up" to recreate it.`,
+        context,
+      );
+    case 409:
+      return new ConflictError(response.redact(conflictMessage(request, firstCode, serverText)), { ...context, errorCode: firstCode });
+    case 412: {
+      const currentETag = parsed.currentETag ?? response.headers.etag;
+      return new PreconditionFailedError(
+        `${request}: the object changed since it was read (sent If-Match ${response.sentETag ?? "(none)"}, ` +
+          `current ETag ${currentETag ?? "(unknown)"}); nothing was written. ` +
+          `Fix: run "pulumi refresh" to read the current version, review the difference, then run "pulumi up" again.`,
+        { ...context, currentETag, sentETag: response.sentETag },
+      );
+    }
+    case 428:
+      return new PreconditionRequiredError(
+        `${request} was sent without If-Match; CXone requires it on updates and deletes so that no concurrent change is overwritten. ` +
+          `Fix: read the object first (GET returns its ETag) and pass that ETag as ifMatch.`,
+        context,
+      );
+    case 429:
+      return new RateLimitedError(
+        `CXone kept answering 429 Too Many Requests to ${request} after ${response.attempts} attempt(s)` +
+          `${response.retryAfterMs !== undefined ? ` (last Retry-After ${Math.ceil(response.retryAfterMs / 1000)} s)` : ""}. ` +
+          `Fix: set rateLimitPerMinute to the limit your tenant grants (default 100), raise retry.maxAttempts, or run "pulumi up --parallel" with a smaller number.`,
+        { ...context, attempts: response.attempts, retryAfterMs: response.retryAfterMs },
+      );
+    default:
+      if (response.status >= 500) {
+        return new ServerError(
+          response.redact(
+            `CXone answered ${response.status} to ${request} after ${response.attempts} attempt(s)${serverText ? ` (${serverText})` : ""}. ` +
+              `This is a server-side failure, not a problem with your inputs. Fix: run again later; if it persists, give NICE support the CorrelationId.`,
+          ),
+          { ...context, attempts: response.attempts },
+        );
+      }
+      return new UnexpectedResponseError(
+        response.redact(`CXone answered ${response.status} to ${request}, which this client does not expect${serverText ? ` (${serverText})` : ""}. ` +
+          `Fix: check that baseUrl and the resource paths (rulesPath, webhooksPath) point at the CXone API.`),
+        context,
+      );
+  }
+}
+
+function validationMessage(request: string, fieldErrors: readonly FieldError[], serverText: string): string {
+  if (fieldErrors.length === 0) {
+    return `CXone rejected ${request} as invalid (400)${serverText ? `: ${serverText}` : ""}. Fix: correct the resource inputs and run again.`;
+  }
+  const lines = fieldErrors.map((e) => `  - ${e.field ?? "(request)"}: ${e.message}${e.errorCode ? ` [${e.errorCode}]` : ""}`);
+  return (
+    `CXone rejected ${request}: ${fieldErrors.length} invalid field(s):\n${lines.join("\n")}\n` +
+    `Fix: correct the listed fields in the resource inputs and run again.`
+  );
+}
+
+function conflictMessage(request: string, errorCode: string | undefined, serverText: string): string {
+  const detail = serverText ? ` (${serverText})` : "";
+  switch (errorCode) {
+    case "duplicate_name":
+      return (
+        `CXone refused ${request}: another object already has this name${detail}; names are unique per tenant. ` +
+        `Fix: choose a different name, or adopt the existing object with "pulumi import".`
+      );
+    case "rule_in_use":
+      return (
+        `CXone refused ${request}: another rule names this rule as its fallbackRuleId${detail}. ` +
+        `Fix: change or remove that fallbackRuleId first (Pulumi does this for you when both rules are in the same program and depend on each other).`
+      );
+    default:
+      return `CXone refused ${request} with 409 Conflict${detail}. Fix: read the current state ("pulumi refresh") and resolve the conflict.`;
+  }
+}
+
+function summarize(fieldErrors: readonly FieldError[], oauthText: string | undefined, body: unknown): string {
+  if (fieldErrors.length > 0) {
+    return fieldErrors.map((e) => (e.errorCode ? `${e.errorCode}: ${e.message}` : e.message)).join("; ");
+  }
+  if (oauthText) return oauthText;
+  if (typeof body === "string") return body.slice(0, 200);
+  return "";
+}

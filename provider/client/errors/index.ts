@@ -1,0 +1,14 @@
+export { CxoneApiError, type CxoneErrorContext } from "./cxone-api-error";
+export { AuthenticationError } from "./authentication-error";
+export { ForbiddenError } from "./forbidden-error";
+export { NotFoundError } from "./not-found-error";
+export { PreconditionFailedError } from "./precondition-failed-error";
+export { PreconditionRequiredError } from "./precondition-required-error";
+export { ConflictError } from "./conflict-error";
+export { ValidationError, type FieldError } from "./validation-error";
+export { RateLimitedError } from "./rate-limited-error";
+export { TransportError } from "./transport-error";
+export { ConfigurationError, type ConfigurationProblem } from "./configuration-error";
+export { ServerError } from "./server-error";
+export { UnexpectedResponseError } from "./unexpected-response-error";
+export { errorFromResponse, type ErrorResponse } from "./from-response";

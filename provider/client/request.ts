@@ -1,0 +1,235 @@
+import { randomUUID } from "node:crypto";
+import type { TokenCache } from "./auth/token-cache";
+import { describeRequest } from "./errors/cxone-api-error";
+import { errorFromResponse } from "./errors/from-response";
+import { TransportError } from "./errors/transport-error";
+import type { ObserverHub, RequestOutcome } from "./observer";
+import { toPathTemplate } from "./path-template";
+import type { TokenBucket } from "./rate-limit/token-bucket";
+import type { Redactor } from "./redact";
+import { fullJitterDelayMs } from "./retry/backoff";
+import { parseRetryAfter } from "./retry/retry-after";
+import { classifyStatus, classifyTransportError, outcomeUncertain, type HttpMethod } from "./retry/retry-policy";
+import { sleep } from "./retry/sleep";
+import { parseJsonBody, type Transport } from "./transport";
+
+export interface ApiResponse<T> {
+  readonly status: number;
+  readonly body: T;
+  /** The quoted ETag header, when the server sent one. */
+  readonly etag: string | undefined;
+  readonly correlationId: string | undefined;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Sends it took, retries included. */
+  readonly attempts: number;
+}
+
+/**
+ * Hooks for writes whose response got lost. The pipeline knows only HTTP; finding out whether a
+ * write happened needs resource knowledge (unique name, body comparison), so the caller supplies it.
+ */
+export interface LostResponseRecovery {
+  /** POST only: called before sending again after an attempt that may have been applied. Return the created object if it exists. */
+  beforeResend?(): Promise<ApiResponse<unknown> | undefined>;
+  /**
+   * PUT/DELETE: the resend was refused with this status (412 because our own earlier attempt
+   * changed the ETag, 404 because it already deleted the object). Return the success response if
+   * the earlier attempt is what happened, or undefined to surface the error.
+   */
+  afterRefusedResend?(status: number): Promise<ApiResponse<unknown> | undefined>;
+}
+
+export interface RequestOptions {
+  readonly method: HttpMethod;
+  /** Path below the API base URL, starting with "/". */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** Serialized to JSON once, so every retry sends the identical bytes. */
+  readonly body?: unknown;
+  readonly ifMatch?: string;
+  /** POST: sent as Idempotency-Key on every attempt; generated when omitted. */
+  readonly idempotencyKey?: string;
+  /** For the observer; derived from the path when omitted. */
+  readonly pathTemplate?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly recovery?: LostResponseRecovery;
+}
+
+export type RequestFunction = <T = unknown>(options: RequestOptions) => Promise<ApiResponse<T>>;
+
+export interface PipelineDependencies {
+  readonly transport: Transport;
+  readonly tokens: TokenCache;
+  readonly resolveBaseUrl: () => Promise<string>;
+  /** The shared bucket for an API origin, or undefined when client-side limiting is off. */
+  readonly bucketFor: (apiOrigin: string) => TokenBucket | undefined;
+  readonly observers: ObserverHub;
+  readonly redactor: Redactor;
+  readonly clientId: string;
+  readonly configuredScope: string | undefined;
+  readonly retry: { readonly maxAttempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number; readonly maxRetryAfterMs: number };
+  readonly userAgent: string;
+  readonly collectionPaths: readonly string[];
+  readonly random?: () => number;
+}
+
+/**
+ * The request pipeline: rate limit -> token -> send -> classify -> retry / refresh / reconcile /
+ * typed error. The loop is written out rather than delegated to undici's RetryHandler; the reasons
+ * are in retry/retry-policy.ts.
+ */
+export function createRequestPipeline(deps: PipelineDependencies): RequestFunction {
+  const redact = (text: string) => deps.redactor.redact(text);
+
+  return async function request<T>(options: RequestOptions): Promise<ApiResponse<T>> {
+    const { method } = options;
+    const bodyText = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const correlationId = randomUUID();
+    const idempotencyKey = method === "POST" ? (options.idempotencyKey ?? randomUUID()) : options.idempotencyKey;
+    const path = `${options.path}${queryString(options.query)}`;
+    const pathTemplate = options.pathTemplate ?? toPathTemplate(options.path, deps.collectionPaths);
+    const baseUrl = await deps.resolveBaseUrl();
+    const url = new URL(`${baseUrl}${path}`);
+    const bucket = deps.bucketFor(url.origin);
+
+    let attempt = 0;
+    let failures = 0;
+    let refreshedAfter401 = false;
+    // Set once an attempt of a write may have been applied without us seeing the answer.
+    let maybeApplied = false;
+
+    const emit = (status: number, started: number, outcome: RequestOutcome, responseCorrelationId?: string, transportCode?: string) =>
+      deps.observers.emit({
+        kind: "api",
+        method,
+        pathTemplate,
+        path,
+        status,
+        latencyMs: performance.now() - started,
+        attempt,
+        correlationId: responseCorrelationId ?? correlationId,
+        outcome,
+        ...(transportCode ? { transportCode } : {}),
+      });
+
+    for (;;) {
+      if (maybeApplied && method === "POST" && options.recovery?.beforeResend) {
+        const existing = await options.recovery.beforeResend();
+        if (existing) return existing as ApiResponse<T>;
+      }
+      attempt++;
+      await bucket?.acquire();
+      const token = await deps.tokens.get();
+      const headers: Record<string, string> = {
+        accept: "application/json",
+        "user-agent": deps.userAgent,
+        correlationid: correlationId,
+        ...options.headers,
+        authorization: `Bearer ${token.accessToken}`,
+      };
+      if (bodyText !== undefined) headers["content-type"] = "application/json";
+      if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
+      if (options.ifMatch) headers["if-match"] = options.ifMatch;
+
+      const started = performance.now();
+      let response;
+      try {
+        response = await deps.transport.send({ url, method, headers, body: bodyText });
+      } catch (error) {
+        const failure = classifyTransportError(error);
+        const retry = failure.sent !== "fatal" && failures + 1 < deps.retry.maxAttempts;
+        emit(0, started, retry ? "retry" : "error", undefined, failure.code);
+        if (retry) {
+          failures++;
+          if (failure.sent === "maybe" && method !== "GET") maybeApplied = true;
+          await sleep(fullJitterDelayMs(failures, deps.retry, deps.random));
+          continue;
+        }
+        throw new TransportError(
+          redact(
+            `Could not complete ${describeRequest({ method, path, correlationId })} against ${url.origin} after ${attempt} attempt(s): ` +
+              `${failure.code ?? "error"} (${(error as Error)?.message ?? String(error)}). ` +
+              `Fix: check baseUrl, DNS, proxy and network access; if the server is just slow, raise timeouts.headersMs.`,
+          ),
+          { method, path, correlationId, transportCode: failure.code, attempts: attempt, cause: error },
+        );
+      }
+
+      const responseCorrelationId = response.headers.correlationid ?? correlationId;
+      const body = parseJsonBody(response.text);
+      const statusClass = classifyStatus(method, response.status);
+      const fail = (retryAfterMs?: number) =>
+        errorFromResponse({
+          method,
+          path,
+          status: response.status,
+          correlationId: responseCorrelationId,
+          headers: response.headers,
+          body,
+          attempts: attempt,
+          clientId: deps.clientId,
+          configuredScope: deps.configuredScope,
+          sentETag: options.ifMatch,
+          retryAfterMs,
+          redact,
+        });
+
+      if (statusClass === "success") {
+        emit(response.status, started, "success", responseCorrelationId);
+        return {
+          status: response.status,
+          body: body as T,
+          etag: response.headers.etag,
+          correlationId: responseCorrelationId,
+          headers: response.headers,
+          attempts: attempt,
+        };
+      }
+
+      if (statusClass === "unauthorized" && !refreshedAfter401) {
+        // The cached token was revoked or expired early: one fresh token, one more try.
+        refreshedAfter401 = true;
+        emit(response.status, started, "refresh-token", responseCorrelationId);
+        deps.tokens.invalidate(token.accessToken);
+        continue;
+      }
+
+      if (statusClass === "rate-limited" || statusClass === "retryable") {
+        const retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
+        const waitMs = retryAfterMs ?? fullJitterDelayMs(failures + 1, deps.retry, deps.random);
+        const retry = failures + 1 < deps.retry.maxAttempts && waitMs <= deps.retry.maxRetryAfterMs;
+        emit(response.status, started, retry ? "retry" : "error", responseCorrelationId);
+        if (statusClass === "rate-limited") {
+          // The server's bucket for this client id is empty: hold every request of the process.
+          bucket?.pauseFor(retryAfterMs ?? 0);
+        }
+        if (!retry) throw fail(retryAfterMs);
+        failures++;
+        if (outcomeUncertain(method, response.status)) maybeApplied = true;
+        await sleep(waitMs);
+        continue;
+      }
+
+      if (maybeApplied && options.recovery?.afterRefusedResend && response.status >= 400 && response.status < 500) {
+        emit(response.status, started, "reconcile", responseCorrelationId);
+        const recovered = await options.recovery.afterRefusedResend(response.status);
+        if (recovered) return recovered as ApiResponse<T>;
+        throw fail();
+      }
+
+      emit(response.status, started, "error", responseCorrelationId);
+      throw fail();
+    }
+  };
+}
+
+function queryString(query: RequestOptions["query"]): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

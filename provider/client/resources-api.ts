@@ -1,0 +1,157 @@
+import { storedMatchesSent } from "./body-match";
+import { ForbiddenError } from "./errors/forbidden-error";
+import { NotFoundError } from "./errors/not-found-error";
+import type { ApiResponse, RequestFunction } from "./request";
+import type { ListPage } from "./wire-types";
+
+export interface ListParams {
+  readonly skip?: number;
+  /** 1..100; the server default is 100. */
+  readonly top?: number;
+  /** Exact name filter (names are unique per tenant). */
+  readonly name?: string;
+}
+
+export interface CreateOptions {
+  /**
+   * Sent as Idempotency-Key on every attempt. Pass a deterministic key (e.g. derived from the
+   * Pulumi URN and inputs) so that even a re-run of a crashed `pulumi up` cannot create twice.
+   */
+  readonly idempotencyKey?: string;
+}
+
+/** Generic CRUD for one collection path with ETag / If-Match semantics. */
+export interface ResourcesApi<TInput extends { name: string }, TObject extends { id: string }> {
+  readonly collectionPath: string;
+  list(params?: ListParams): Promise<ApiResponse<ListPage<TObject>>>;
+  /** Every object, following skip/top pages. */
+  listAll(params?: Pick<ListParams, "name">): Promise<TObject[]>;
+  get(id: string): Promise<ApiResponse<TObject>>;
+  /** The object with this exact name, with its ETag, or undefined. */
+  findByName(name: string): Promise<ApiResponse<TObject> | undefined>;
+  /** POST. After a lost response the create is looked up by name before anything is re-sent; never duplicates. */
+  create(body: TInput, options?: CreateOptions): Promise<ApiResponse<TObject>>;
+  /** PUT with If-Match (full replacement). */
+  replace(id: string, body: TInput, ifMatch: string): Promise<ApiResponse<TObject>>;
+  /** DELETE with If-Match. */
+  remove(id: string, ifMatch: string): Promise<{ status: number; correlationId: string | undefined }>;
+}
+
+const PAGE_SIZE = 100;
+/** Guards against a server whose `total` never stops growing. */
+const MAX_PAGES = 10_000;
+
+export function createResourcesApi<TInput extends { name: string }, TObject extends { id: string }>(
+  request: RequestFunction,
+  collectionPath: string,
+): ResourcesApi<TInput, TObject> {
+  const itemPath = (id: string) => `${collectionPath}/${encodeURIComponent(id)}`;
+  const itemTemplate = `${collectionPath}/{id}`;
+
+  const api: ResourcesApi<TInput, TObject> = {
+    collectionPath,
+
+    list(params = {}) {
+      return request<ListPage<TObject>>({
+        method: "GET",
+        path: collectionPath,
+        pathTemplate: collectionPath,
+        query: { skip: params.skip, top: params.top, name: params.name },
+      });
+    },
+
+    async listAll(params = {}) {
+      const items: TObject[] = [];
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const { body } = await api.list({ skip: items.length, top: PAGE_SIZE, name: params.name });
+        items.push(...body.items);
+        if (body.items.length === 0 || items.length >= body.total) return items;
+      }
+      return items;
+    },
+
+    get(id) {
+      return request<TObject>({ method: "GET", path: itemPath(id), pathTemplate: itemTemplate });
+    },
+
+    async findByName(name) {
+      const { body } = await api.list({ name, top: PAGE_SIZE });
+      const match = body.items.find((item) => (item as unknown as { name?: unknown }).name === name);
+      if (!match) return undefined;
+      try {
+        // List items carry no ETag; the item endpoint does.
+        return await api.get(match.id);
+      } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      }
+    },
+
+    create(body, options = {}) {
+      return request<TObject>({
+        method: "POST",
+        path: collectionPath,
+        pathTemplate: collectionPath,
+        body,
+        idempotencyKey: options.idempotencyKey,
+        recovery: {
+          async beforeResend() {
+            let existing: ApiResponse<TObject> | undefined;
+            try {
+              existing = await api.findByName(body.name);
+            } catch (error) {
+              // Without read scope the lookup is impossible; the same Idempotency-Key still prevents a duplicate.
+              if (error instanceof ForbiddenError) return undefined;
+              throw error;
+            }
+            if (existing && storedMatchesSent(body, existing.body)) return { ...existing, status: 201 };
+            // Not there, or an object of that name we cannot prove is ours: re-send with the same
+            // Idempotency-Key; the server replays our first answer or reports the name conflict.
+            return undefined;
+          },
+        },
+      });
+    },
+
+    replace(id, body, ifMatch) {
+      return request<TObject>({
+        method: "PUT",
+        path: itemPath(id),
+        pathTemplate: itemTemplate,
+        body,
+        ifMatch,
+        recovery: {
+          async afterRefusedResend(status) {
+            if (status !== 412) return undefined;
+            // Our earlier attempt may be what changed the ETag: if the stored object is what we sent, it was.
+            try {
+              const current = await api.get(id);
+              return storedMatchesSent(body, current.body) ? current : undefined;
+            } catch (error) {
+              if (error instanceof NotFoundError) return undefined;
+              throw error;
+            }
+          },
+        },
+      });
+    },
+
+    async remove(id, ifMatch) {
+      const response = await request<unknown>({
+        method: "DELETE",
+        path: itemPath(id),
+        pathTemplate: itemTemplate,
+        ifMatch,
+        recovery: {
+          // The earlier attempt deleted it; the resend finding nothing is the expected outcome.
+          afterRefusedResend: async (status) =>
+            status === 404
+              ? { status: 204, body: undefined, etag: undefined, correlationId: undefined, headers: {}, attempts: 0 }
+              : undefined,
+        },
+      });
+      return { status: response.status, correlationId: response.correlationId };
+    },
+  };
+  return api;
+}

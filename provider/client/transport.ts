@@ -1,0 +1,77 @@
+import { Agent } from "undici";
+
+export interface TransportSettings {
+  readonly connectMs: number;
+  readonly headersMs: number;
+  readonly bodyMs: number;
+  readonly keepAliveMs: number;
+  readonly connectionsPerOrigin: number;
+}
+
+export interface HttpRequest {
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Always a string: a retry must be able to send the identical body again. */
+  readonly body?: string;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+}
+
+export interface Transport {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * One undici Agent per client: keep-alive pools per origin (the token host and the API host may
+ * differ), with connect, headers and body timeouts. No retries here; see retry/retry-policy.ts.
+ */
+export function createTransport(settings: TransportSettings): Transport {
+  const agent = new Agent({
+    connect: { timeout: settings.connectMs },
+    headersTimeout: settings.headersMs,
+    bodyTimeout: settings.bodyMs,
+    keepAliveTimeout: settings.keepAliveMs,
+    connections: settings.connectionsPerOrigin,
+  });
+  return {
+    async send(request) {
+      const response = await agent.request({
+        origin: request.url.origin,
+        path: `${request.url.pathname}${request.url.search}`,
+        method: request.method as "GET",
+        headers: request.headers,
+        body: request.body,
+      });
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+    },
+    async close() {
+      await agent.close();
+    },
+  };
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return flat;
+}
+
+export function parseJsonBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

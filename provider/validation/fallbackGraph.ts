@@ -1,0 +1,163 @@
+import { findCyclicComponents, shortestCycleThrough } from "./cyclicComponents";
+import type { RuleIndex } from "./ruleIndex";
+import { isKnownId } from "./ruleIndex";
+
+/**
+ * The "falls back to" relation between the program's rules, over rule indexes.
+ *
+ * A rule has at most two outgoing edges (its `fallback` name and its `fallbackRuleId` when that
+ * is the id of another program rule), so plain typed arrays are enough and every pass below is
+ * O(rules + edges).
+ */
+export interface FallbackGraph {
+  readonly nodeCount: number;
+  /** Index of the rule named by `fallback`, or -1. */
+  readonly byName: Int32Array;
+  /** Index of the program rule whose id is `fallbackRuleId`, or -1. */
+  readonly byId: Int32Array;
+  /** Predecessors in CSR form: those of rule v are `predecessors[predecessorStart[v] .. predecessorStart[v + 1])`. */
+  readonly predecessorStart: Int32Array;
+  readonly predecessors: Int32Array;
+}
+
+/** A `fallback` naming no rule of the program. */
+export interface DanglingFallback {
+  readonly from: number;
+  readonly name: string;
+}
+
+/** Builds the graph and lists the fallback names that point nowhere. */
+export function buildFallbackGraph(index: RuleIndex): { graph: FallbackGraph; dangling: DanglingFallback[] } {
+  const nodeCount = index.rules.length;
+  const byName = new Int32Array(nodeCount).fill(-1);
+  const byId = new Int32Array(nodeCount).fill(-1);
+  const dangling: DanglingFallback[] = [];
+  const inDegree = new Int32Array(nodeCount + 1);
+
+  index.rules.forEach((rule, v) => {
+    if (typeof rule.fallback === "string") {
+      const target = index.indexByKey.get(rule.fallback);
+      if (target === undefined) dangling.push({ from: v, name: rule.fallback });
+      else byName[v] = target;
+    }
+    if (isKnownId(rule.fallbackRuleId)) {
+      const target = index.indexById.get(rule.fallbackRuleId);
+      if (target !== undefined && target !== byName[v]) byId[v] = target;
+    }
+    if (byName[v]! >= 0) inDegree[byName[v]!]!++;
+    if (byId[v]! >= 0) inDegree[byId[v]!]!++;
+  });
+
+  const predecessorStart = new Int32Array(nodeCount + 1);
+  for (let v = 0; v < nodeCount; v++) predecessorStart[v + 1] = predecessorStart[v]! + inDegree[v]!;
+  const fill = predecessorStart.slice(0, nodeCount);
+  const predecessors = new Int32Array(predecessorStart[nodeCount]!);
+  for (let v = 0; v < nodeCount; v++) {
+    for (const w of [byName[v]!, byId[v]!]) if (w >= 0) predecessors[fill[w]!++] = v;
+  }
+  return { graph: { nodeCount, byName, byId, predecessorStart, predecessors }, dangling };
+}
+
+/** Successors of `v`: the `fallback` target first, then the `fallbackRuleId` target. */
+export function successorsOf(graph: FallbackGraph, v: number): number[] {
+  const result: number[] = [];
+  if (graph.byName[v]! >= 0) result.push(graph.byName[v]!);
+  if (graph.byId[v]! >= 0) result.push(graph.byId[v]!);
+  return result;
+}
+
+/** The input property that creates the edge `from -> to`. */
+export function edgeField(graph: FallbackGraph, from: number, to: number): "fallback" | "fallbackRuleId" {
+  return graph.byName[from] === to ? "fallback" : "fallbackRuleId";
+}
+
+/** Result of peeling the acyclic parts off the graph. */
+export interface FallbackLayers {
+  /** Hops of the longest fallback chain starting at each rule; -1 when the chain can run into a cycle. */
+  readonly depth: Int32Array;
+  /** The next rule on that longest chain, or -1 at its end. */
+  readonly next: Int32Array;
+  /** Rules that lie on a cycle or between cycles (the only place cycles can be), ascending. */
+  readonly core: number[];
+}
+
+/**
+ * Peels the graph in two linear passes (Kahn's algorithm in both directions):
+ * 1. repeatedly remove rules whose fallbacks are all removed (chain ends first), computing
+ *    each removed rule's longest chain on the way; what remains can reach a cycle;
+ * 2. among those, repeatedly remove rules no remaining rule falls back to (tails leading into
+ *    cycles). What remains is the cyclic core, usually just the rules on cycles.
+ * Keeping the core small keeps the cycle search (graphlib's Tarjan, see findCyclicComponents)
+ * cheap, and away from the long acyclic chains a big program can have.
+ */
+export function peelFallbackGraph(graph: FallbackGraph): FallbackLayers {
+  const n = graph.nodeCount;
+  const depth = new Int32Array(n).fill(-1);
+  const next = new Int32Array(n).fill(-1);
+  const pendingSuccessors = new Int32Array(n);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let v = 0; v < n; v++) {
+    pendingSuccessors[v] = successorsOf(graph, v).length;
+    if (pendingSuccessors[v] === 0) queue[tail++] = v;
+  }
+  while (head < tail) {
+    const v = queue[head++]!;
+    let best = 0;
+    for (const w of successorsOf(graph, v)) {
+      if (depth[w]! + 1 > best) {
+        best = depth[w]! + 1;
+        next[v] = w;
+      }
+    }
+    depth[v] = best;
+    for (let i = graph.predecessorStart[v]!; i < graph.predecessorStart[v + 1]!; i++) {
+      const u = graph.predecessors[i]!;
+      if (--pendingSuccessors[u]! === 0) queue[tail++] = u;
+    }
+  }
+
+  const remaining = new Uint8Array(n);
+  const pendingPredecessors = new Int32Array(n);
+  for (let v = 0; v < n; v++) if (depth[v] === -1) remaining[v] = 1;
+  for (let v = 0; v < n; v++) {
+    if (!remaining[v]) continue;
+    for (const w of successorsOf(graph, v)) if (remaining[w]) pendingPredecessors[w]!++;
+  }
+  head = 0;
+  tail = 0;
+  for (let v = 0; v < n; v++) if (remaining[v] && pendingPredecessors[v] === 0) queue[tail++] = v;
+  while (head < tail) {
+    const v = queue[head++]!;
+    remaining[v] = 0;
+    for (const w of successorsOf(graph, v)) {
+      if (remaining[w] && --pendingPredecessors[w]! === 0) queue[tail++] = w;
+    }
+  }
+  const core: number[] = [];
+  for (let v = 0; v < n; v++) if (remaining[v]) core.push(v);
+  return { depth, next, core };
+}
+
+/**
+ * One cycle per cyclic component, each as `[first, ..., first]` starting at the rule declared
+ * first in the program, sorted by that rule. Every rule of a component is on some cycle, so
+ * reporting one cycle per component reports each cycle once in the normal single-fallback case.
+ */
+export function findFallbackCycles(graph: FallbackGraph, core: readonly number[]): number[][] {
+  if (core.length === 0) return [];
+  // Prefixed names: graphlib keeps nodes in plain objects (see findCyclicComponents).
+  const successorNames = (node: string): string[] => successorsOf(graph, Number(node.slice(1))).map((w) => `n${w}`);
+  const successorIndexes = (v: number): number[] => successorsOf(graph, v);
+  return findCyclicComponents(
+    core.map((v) => `n${v}`),
+    successorNames,
+  )
+    .map((names) => {
+      const component = names.map((name) => Number(name.slice(1)));
+      const start = component.reduce((a, b) => Math.min(a, b));
+      return shortestCycleThrough(start, new Set(component), successorIndexes);
+    })
+    .sort((a, b) => a[0]! - b[0]!);
+}

@@ -1,0 +1,384 @@
+/**
+ * Static screening of `matchesRegex` patterns for catastrophic backtracking.
+ *
+ * JavaScript's (and CXone's) backtracking engines take exponential time when one input can be
+ * matched in exponentially many ways. That happens when something repeated can itself match
+ * in several ways, and the two shapes that cause nearly all real cases are:
+ *
+ * 1. Nested quantifiers: a repeated group containing a variable quantifier, e.g. `(a+)+`,
+ *    `(a*)*`, `(.*)*`, `(\w+\s?)*`. An input of n characters can be split between the inner
+ *    and the outer repetition in ~2^n ways, and a failing match tries them all.
+ * 2. Overlapping alternation under a quantifier, e.g. `(a|a)*`, `(a|ab)*`, `(\w|\d)+`,
+ *    `(x|)*`: when two alternatives can start with the same character (or one can match
+ *    nothing), every repetition doubles the ways to match.
+ *
+ * The check parses the pattern into a small syntax tree and looks for exactly these shapes.
+ * It is a heuristic: it errs on the side of flagging (`(\w+\.)+` is flagged although the dot
+ * happens to make it safe) and does not look for the polynomial cases (`\d+\d+$`). One
+ * relaxation keeps common safe patterns usable: a bounded repetition of a bounded quantifier
+ * (`(\d{1,3}\.){3}`) is accepted when the number of ways it can split an input is small
+ * (see {@link boundedNestingIsSmall}); `(a?){30}` is still rejected.
+ *
+ * Character overlap between alternatives is decided by testing each alternative's possible
+ * first characters against a fixed sample alphabet (Latin-1 plus a few wider code points),
+ * which is exact for literals, escapes like `\d`, and most character classes.
+ */
+
+/** Why a pattern is considered prone to catastrophic backtracking. */
+export interface BacktrackingRisk {
+  /** The part of the pattern that causes the problem, e.g. `(a+)+`. */
+  readonly fragment: string;
+  /** A sentence explaining the problem. */
+  readonly reason: string;
+}
+
+type RegexNode = CharNode | BackreferenceNode | AssertionNode | GroupNode | QuantifiedNode;
+
+/** Something that matches exactly one character: a literal, `.`, an escape or a class. */
+interface CharNode {
+  readonly kind: "char";
+  readonly source: string;
+}
+
+interface BackreferenceNode {
+  readonly kind: "backreference";
+  readonly source: string;
+}
+
+/** Zero-width: `^`, `$`, `\b`, `\B`. */
+interface AssertionNode {
+  readonly kind: "assertion";
+  readonly source: string;
+}
+
+interface GroupNode {
+  readonly kind: "group";
+  readonly source: string;
+  readonly alternatives: RegexNode[][];
+  /** Lookarounds are zero-width, so they contribute no first characters. */
+  readonly lookaround: boolean;
+}
+
+interface QuantifiedNode {
+  readonly kind: "quantified";
+  readonly source: string;
+  readonly body: RegexNode;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Deeper nesting than this is treated as risky instead of being parsed further. */
+const MAX_GROUP_DEPTH = 100;
+
+class TooDeeplyNested {}
+
+/**
+ * Parses a pattern that already compiled with `new RegExp(pattern)` (no flags, Annex B syntax).
+ * Patterns that did not compile may produce a meaningless tree, never an exception.
+ */
+function parsePattern(pattern: string): RegexNode[][] {
+  let position = 0;
+
+  const parseAlternatives = (depth: number): RegexNode[][] => {
+    if (depth > MAX_GROUP_DEPTH) throw new TooDeeplyNested();
+    const alternatives: RegexNode[][] = [[]];
+    while (position < pattern.length) {
+      const ch = pattern[position];
+      if (ch === ")") break;
+      if (ch === "|") {
+        position++;
+        alternatives.push([]);
+        continue;
+      }
+      const start = position;
+      const atom = parseAtom(depth);
+      const quantified = parseQuantifier(atom, start);
+      alternatives[alternatives.length - 1]!.push(quantified);
+    }
+    return alternatives;
+  };
+
+  const parseAtom = (depth: number): RegexNode => {
+    const start = position;
+    const ch = pattern[position];
+    if (ch === "^" || ch === "$") {
+      position++;
+      return { kind: "assertion", source: ch };
+    }
+    if (ch === "(") return parseGroup(depth);
+    if (ch === "[") {
+      position = endOfClass(pattern, position);
+      return { kind: "char", source: pattern.slice(start, position) };
+    }
+    if (ch === "\\") return parseEscape();
+    position++;
+    return { kind: "char", source: ch ?? "" };
+  };
+
+  const parseGroup = (depth: number): GroupNode => {
+    const start = position;
+    position++; // "("
+    let lookaround = false;
+    if (pattern[position] === "?") {
+      const rest = pattern.slice(position);
+      if (rest.startsWith("?=") || rest.startsWith("?!")) {
+        lookaround = true;
+        position += 2;
+      } else if (rest.startsWith("?<=") || rest.startsWith("?<!")) {
+        lookaround = true;
+        position += 3;
+      } else if (rest.startsWith("?<")) {
+        const close = pattern.indexOf(">", position);
+        position = close === -1 ? pattern.length : close + 1;
+      } else {
+        // "(?:" and modifier groups such as "(?i:": skip up to and including the colon.
+        const colon = pattern.indexOf(":", position);
+        position = colon === -1 ? pattern.length : colon + 1;
+      }
+    }
+    const alternatives = parseAlternatives(depth + 1);
+    if (pattern[position] === ")") position++;
+    return { kind: "group", source: pattern.slice(start, position), alternatives, lookaround };
+  };
+
+  const parseEscape = (): RegexNode => {
+    const start = position;
+    const next = pattern[position + 1] ?? "";
+    position += 2;
+    if (next === "b" || next === "B") return { kind: "assertion", source: `\\${next}` };
+    if (/[1-9]/.test(next)) {
+      while (/[0-9]/.test(pattern[position] ?? "")) position++;
+      return { kind: "backreference", source: pattern.slice(start, position) };
+    }
+    if (next === "k" && pattern[position] === "<") {
+      const close = pattern.indexOf(">", position);
+      position = close === -1 ? pattern.length : close + 1;
+      return { kind: "backreference", source: pattern.slice(start, position) };
+    }
+    if (next === "x" && /^[0-9a-fA-F]{2}/.test(pattern.slice(position))) position += 2;
+    else if (next === "u" && /^[0-9a-fA-F]{4}/.test(pattern.slice(position))) position += 4;
+    else if (next === "c" && /^[a-zA-Z]/.test(pattern.slice(position))) position += 1;
+    else if (next === "0") while (/[0-7]/.test(pattern[position] ?? "") && position - start < 4) position++;
+    return { kind: "char", source: pattern.slice(start, position) };
+  };
+
+  const parseQuantifier = (atom: RegexNode, start: number): RegexNode => {
+    const rest = pattern.slice(position);
+    let min: number;
+    let max: number;
+    let length: number;
+    const braces = /^\{(\d+)(,(\d*))?\}/.exec(rest);
+    if (rest.startsWith("*")) [min, max, length] = [0, Infinity, 1];
+    else if (rest.startsWith("+")) [min, max, length] = [1, Infinity, 1];
+    else if (rest.startsWith("?")) [min, max, length] = [0, 1, 1];
+    else if (braces) {
+      min = Number(braces[1]);
+      max = braces[2] === undefined ? min : braces[3] === "" ? Infinity : Number(braces[3]);
+      length = braces[0].length;
+    } else return atom;
+    position += length;
+    if (pattern[position] === "?") position++; // lazy quantifiers backtrack just as much
+    return { kind: "quantified", source: pattern.slice(start, position), body: atom, min, max };
+  };
+
+  // A stray ")" cannot occur in a compiled pattern; anything after one is ignored.
+  return parseAlternatives(0);
+}
+
+/** Index just past the `]` that closes the class starting at `start`. */
+function endOfClass(pattern: string, start: number): number {
+  let i = start + 1;
+  if (pattern[i] === "^") i++;
+  while (i < pattern.length) {
+    if (pattern[i] === "\\") i += 2;
+    else if (pattern[i] === "]") return i + 1;
+    else i++;
+  }
+  return pattern.length;
+}
+
+const SAMPLE_ALPHABET: readonly string[] = (() => {
+  const chars: string[] = [];
+  for (let code = 0; code <= 0x2ff; code++) chars.push(String.fromCharCode(code));
+  for (const code of [0x0416, 0x2028, 0x2029, 0x3000, 0x4e2d, 0xd83d, 0xde00, 0xfeff, 0xffff]) {
+    chars.push(String.fromCharCode(code));
+  }
+  return chars;
+})();
+
+/** Which sample characters one single-character matcher accepts (memoized by source). */
+function sampleMatches(source: string, cache: Map<string, Uint8Array>): Uint8Array {
+  const cached = cache.get(source);
+  if (cached) return cached;
+  const matches = new Uint8Array(SAMPLE_ALPHABET.length);
+  let matcher: RegExp | undefined;
+  try {
+    matcher = new RegExp(`^(?:${source})$`);
+  } catch {
+    matches.fill(1); // unknown: assume it overlaps with everything
+  }
+  if (matcher) SAMPLE_ALPHABET.forEach((ch, i) => (matches[i] = matcher.test(ch) ? 1 : 0));
+  cache.set(source, matches);
+  return matches;
+}
+
+/** The single-character matchers that can start a match, and whether a match can be empty. */
+interface FirstSet {
+  readonly chars: CharNode[];
+  /** A backreference can start with any character. */
+  readonly anyChar: boolean;
+  readonly nullable: boolean;
+}
+
+function firstOfSequence(sequence: readonly RegexNode[]): FirstSet {
+  const chars: CharNode[] = [];
+  let anyChar = false;
+  for (const node of sequence) {
+    const first = firstOfNode(node);
+    chars.push(...first.chars);
+    anyChar ||= first.anyChar;
+    if (!first.nullable) return { chars, anyChar, nullable: false };
+  }
+  return { chars, anyChar, nullable: true };
+}
+
+function firstOfNode(node: RegexNode): FirstSet {
+  switch (node.kind) {
+    case "char":
+      return { chars: [node], anyChar: false, nullable: false };
+    case "backreference":
+      return { chars: [], anyChar: true, nullable: true };
+    case "assertion":
+      return { chars: [], anyChar: false, nullable: true };
+    case "group": {
+      if (node.lookaround) return { chars: [], anyChar: false, nullable: true };
+      const firsts = node.alternatives.map(firstOfSequence);
+      return {
+        chars: firsts.flatMap((first) => first.chars),
+        anyChar: firsts.some((first) => first.anyChar),
+        nullable: firsts.some((first) => first.nullable),
+      };
+    }
+    case "quantified": {
+      const first = firstOfNode(node.body);
+      return { ...first, nullable: first.nullable || node.min === 0 };
+    }
+  }
+}
+
+function firstSetsOverlap(a: FirstSet, b: FirstSet, cache: Map<string, Uint8Array>): boolean {
+  if ((a.anyChar && (b.anyChar || b.chars.length > 0)) || (b.anyChar && a.chars.length > 0)) return true;
+  for (const x of a.chars) {
+    const xs = sampleMatches(x.source, cache);
+    for (const y of b.chars) {
+      const ys = sampleMatches(y.source, cache);
+      for (let i = 0; i < xs.length; i++) if (xs[i] === 1 && ys[i] === 1) return true;
+    }
+  }
+  return false;
+}
+
+function isVariable(node: QuantifiedNode): boolean {
+  return node.min !== node.max;
+}
+
+function isBounded(node: QuantifiedNode): boolean {
+  return node.max !== Infinity;
+}
+
+/** Quantifiers inside `node` (not `node` itself), outermost first. */
+function innerQuantifiers(node: RegexNode): QuantifiedNode[] {
+  const found: QuantifiedNode[] = [];
+  const visit = (current: RegexNode): void => {
+    if (current.kind === "quantified") {
+      found.push(current);
+      visit(current.body);
+    } else if (current.kind === "group") {
+      for (const alternative of current.alternatives) alternative.forEach(visit);
+    }
+  };
+  if (node.kind === "quantified") visit(node.body);
+  else visit(node);
+  return found;
+}
+
+/** Above this many ways to split one input, a bounded nesting like `(a?){30}` counts as risky. */
+const MAX_BOUNDED_SPLITS = 1000;
+
+/**
+ * A bounded repetition of a bounded quantifier can split an input in at most
+ * (inner range) ^ (outer maximum) ways: small for `(\d{1,3}\.){3}` (27), huge for `(a?){30}`.
+ */
+function boundedNestingIsSmall(outer: QuantifiedNode, inner: QuantifiedNode): boolean {
+  if (!isBounded(outer) || !isBounded(inner)) return false;
+  return Math.pow(inner.max - inner.min + 1, outer.max) <= MAX_BOUNDED_SPLITS;
+}
+
+function nestedQuantifierRisk(node: QuantifiedNode): BacktrackingRisk | undefined {
+  if (node.max <= 1) return undefined;
+  const inner = innerQuantifiers(node).find(
+    (candidate) => isVariable(candidate) && !boundedNestingIsSmall(node, candidate),
+  );
+  if (!inner) return undefined;
+  return {
+    fragment: node.source,
+    reason: `the repeated group "${node.source}" contains the quantifier "${inner.source}" (nested quantifiers)`,
+  };
+}
+
+function alternationRisk(group: GroupNode, cache: Map<string, Uint8Array>): BacktrackingRisk | undefined {
+  if (group.lookaround || group.alternatives.length < 2) return undefined;
+  const firsts = group.alternatives.map(firstOfSequence);
+  const render = (index: number): string => group.alternatives[index]!.map((n) => n.source).join("");
+  const empty = firsts.findIndex((first) => first.nullable);
+  if (empty !== -1) {
+    return {
+      fragment: group.source,
+      reason: `the alternative "${render(empty)}" in the repeated group "${group.source}" can match the empty string`,
+    };
+  }
+  for (let i = 0; i < firsts.length; i++) {
+    for (let j = i + 1; j < firsts.length; j++) {
+      if (firstSetsOverlap(firsts[i]!, firsts[j]!, cache)) {
+        return {
+          fragment: group.source,
+          reason: `the alternatives "${render(i)}" and "${render(j)}" in the repeated group "${group.source}" can start with the same character (overlapping alternation)`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Looks for the shapes of catastrophic backtracking described at the top of this module.
+ *
+ * @param pattern - a regular expression source, as given to `new RegExp(pattern)`.
+ * @returns the first risky construct found, or `undefined` when the pattern looks safe.
+ */
+export function findBacktrackingRisk(pattern: string): BacktrackingRisk | undefined {
+  let tree: RegexNode[][];
+  try {
+    tree = parsePattern(pattern);
+  } catch (error) {
+    if (error instanceof TooDeeplyNested) {
+      return { fragment: pattern, reason: `groups are nested more than ${MAX_GROUP_DEPTH} levels deep` };
+    }
+    throw error;
+  }
+  const cache = new Map<string, Uint8Array>();
+  let risk: BacktrackingRisk | undefined;
+
+  const visit = (node: RegexNode, underRepetition: boolean): void => {
+    if (risk) return;
+    if (node.kind === "quantified") {
+      risk = nestedQuantifierRisk(node);
+      visit(node.body, underRepetition || node.max > 1);
+    } else if (node.kind === "group") {
+      if (underRepetition) risk = alternationRisk(node, cache);
+      for (const alternative of node.alternatives) for (const child of alternative) visit(child, underRepetition);
+    }
+  };
+  for (const alternative of tree) for (const node of alternative) visit(node, false);
+  return risk;
+}
