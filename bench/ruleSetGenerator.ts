@@ -31,7 +31,8 @@ export interface RuleSetShape {
  * rules form chains of 1..maxChainLength rules of one interaction type; inside a chain a rule
  * falls back to the next by logical name, or (when the next one is already deployed and has an
  * id) by `fallbackRuleId`; the last rule of a chain falls back to a rule outside the program.
- * Each rule has 1-4 conditions drawn from shared pools, so some rules overlap.
+ * Each rule has 1-4 conditions drawn from shared pools (sized with the program), so some rules
+ * overlap and shadow each other, as in real programs.
  */
 export function generateRuleSet(shape: RuleSetShape): AnalyzableRule[] {
   const next = random(shape.seed ?? 42);
@@ -39,12 +40,16 @@ export function generateRuleSet(shape: RuleSetShape): AnalyzableRule[] {
   const maxChainLength = shape.maxChainLength ?? 5;
   const priorityByType = new Map<string, number>();
 
+  // Larger organisations route on more distinct values (campaigns, products, numbers...), so
+  // the value pools grow with the program: the share of overlapping rules stays comparable.
+  const textValues = Math.max(40, Math.ceil(shape.rules / 250));
+  const numberValues = Math.max(600, Math.ceil((shape.rules * 600) / 10_000));
   const condition = (): AnalyzableCondition => {
     if (next() < 0.65) {
       const field = pick(TEXT_FIELDS);
-      return { field, operator: pick(TEXT_OPERATORS), value: `${field}-${Math.floor(next() * 40)}` };
+      return { field, operator: pick(TEXT_OPERATORS), value: `${field}-${Math.floor(next() * textValues)}` };
     }
-    return { field: pick(NUMBER_FIELDS), operator: pick(NUMBER_OPERATORS), value: Math.floor(next() * 600) };
+    return { field: pick(NUMBER_FIELDS), operator: pick(NUMBER_OPERATORS), value: Math.floor(next() * numberValues) };
   };
 
   const rules: AnalyzableRule[] = [];

@@ -4,6 +4,7 @@ import { CliUsageError } from "./cli-usage-error";
 import type { FaultConfig } from "./faults";
 import { type RunningSimulator, startSimulator } from "./index";
 import { DEFAULT_CREDENTIALS, type SimulatorOptions } from "./options";
+import { SimulatorOptionsError } from "./options-error";
 
 export const USAGE = `Usage: cxone-sim [options]
 
@@ -133,7 +134,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<Runni
     };
     simulator = await startSimulator(options);
   } catch (error) {
-    const usage = error instanceof CliUsageError;
+    const usage = error instanceof CliUsageError || error instanceof SimulatorOptionsError;
     io.stderr(`cxone-sim: ${(error as Error).message}`);
     if (usage) io.stderr("Run cxone-sim --help for the list of options.");
     process.exitCode = usage ? 2 : 1;

@@ -40,7 +40,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 export { DEFAULT_CREDENTIALS } from "./options";
 export type { SimulatorOptions, SimulatorLogger, DeliveryOptions } from "./options";
 export { SimulatorOptionsError } from "./options-error";
-export type { SimulatorAdmin, SeedInput, SeedRule, SeedWebhook, SimulatorState } from "./admin/admin";
+export type { SimulatorAdmin, SeedInput, SeedRule, SeedWebhook, SimulatorState, RuleWrite } from "./admin/admin";
 export type { FaultConfig } from "./faults";
 export type { RequestLogEntry } from "./request-log";
 export type { DeliveryAttempt, DeliveryRecord, RuleEvent } from "./events/delivery";

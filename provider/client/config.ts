@@ -62,6 +62,11 @@ export interface ClientConfigInput {
   readonly webhooksPath?: string;
   /** Client-side limit shared by every client with the same API origin and client id. Default 100; false = no limit. */
   readonly rateLimitPerMinute?: number | false;
+  /**
+   * Latency difference between requests the limiter absorbs (see rate-limit/token-bucket.ts,
+   * safetyMarginMs); at 100/min the default costs under two requests once per burst. Default 1000.
+   */
+  readonly rateLimitSafetyMarginMs?: number;
   /** Refresh the token this long before it expires, capped to half the token's lifetime. Default 300. */
   readonly tokenRefreshMarginSeconds?: number;
   readonly retry?: RetryInput;
@@ -96,6 +101,7 @@ export interface ResolvedClientConfig {
   readonly webhooksPath: string;
   /** undefined = no client-side limit. */
   readonly rateLimitPerMinute: number | undefined;
+  readonly rateLimitSafetyMarginMs: number;
   readonly tokenRefreshMarginSeconds: number;
   readonly retry: Required<RetryInput>;
   readonly timeouts: Required<TimeoutsInput>;
@@ -153,6 +159,7 @@ export function resolveClientConfig(input: ClientConfigInput): ResolvedClientCon
     rulesPath: apiPath("rulesPath", input.rulesPath ?? DEFAULT_RULES_PATH),
     webhooksPath: apiPath("webhooksPath", input.webhooksPath ?? DEFAULT_WEBHOOKS_PATH),
     rateLimitPerMinute: rate === false ? undefined : positive("rateLimitPerMinute", rate),
+    rateLimitSafetyMarginMs: nonNegative("rateLimitSafetyMarginMs", input.rateLimitSafetyMarginMs ?? 1000),
     tokenRefreshMarginSeconds: nonNegative(
       "tokenRefreshMarginSeconds",
       input.tokenRefreshMarginSeconds ?? DEFAULT_TOKEN_REFRESH_MARGIN_SECONDS,

@@ -3,6 +3,7 @@ import type { TokenCache } from "./auth/token-cache";
 import { describeRequest } from "./errors/cxone-api-error";
 import { errorFromResponse } from "./errors/from-response";
 import { TransportError } from "./errors/transport-error";
+import { UnexpectedResponseError } from "./errors/unexpected-response-error";
 import type { ObserverHub, RequestOutcome } from "./observer";
 import { toPathTemplate } from "./path-template";
 import type { TokenBucket } from "./rate-limit/token-bucket";
@@ -11,7 +12,7 @@ import { fullJitterDelayMs } from "./retry/backoff";
 import { parseRetryAfter } from "./retry/retry-after";
 import { classifyStatus, classifyTransportError, outcomeUncertain, type HttpMethod } from "./retry/retry-policy";
 import { sleep } from "./retry/sleep";
-import { parseJsonBody, type Transport } from "./transport";
+import { isJsonText, parseJsonBody, type Transport } from "./transport";
 
 export interface ApiResponse<T> {
   readonly status: number;
@@ -119,7 +120,11 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestFuncti
         if (existing) return existing as ApiResponse<T>;
       }
       attempt++;
+      // Token first, bucket second: the rate-limit token is taken as close to the send as possible,
+      // so a slow token request does not make our clock run ahead of the server's.
+      await deps.tokens.get();
       await bucket?.acquire();
+      // Asked again: a long wait for the bucket may have outlived the token's refresh point (cached: no request).
       const token = await deps.tokens.get();
       const headers: Record<string, string> = {
         accept: "application/json",
@@ -176,6 +181,14 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestFuncti
         });
 
       if (statusClass === "success") {
+        if (!isJsonText(response.text)) {
+          emit(response.status, started, "error", responseCorrelationId);
+          throw new UnexpectedResponseError(
+            `${describeRequest({ method, path, correlationId: responseCorrelationId })} answered ${response.status} with a body that is not JSON ` +
+              `(content-type ${response.headers["content-type"] ?? "none"}). Fix: check that baseUrl points at the CXone API and not at a web page or proxy.`,
+            { method, path, status: response.status, correlationId: responseCorrelationId },
+          );
+        }
         emit(response.status, started, "success", responseCorrelationId);
         return {
           status: response.status,

@@ -67,6 +67,17 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return flat;
 }
 
+/** Whether a non-empty body is JSON; an HTML page from a proxy or login portal is not. */
+export function isJsonText(text: string): boolean {
+  if (text === "") return true;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseJsonBody(text: string): unknown {
   if (text === "") return undefined;
   try {

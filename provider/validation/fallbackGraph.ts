@@ -53,7 +53,8 @@ export function buildFallbackGraph(index: RuleIndex): { graph: FallbackGraph; da
   const fill = predecessorStart.slice(0, nodeCount);
   const predecessors = new Int32Array(predecessorStart[nodeCount]!);
   for (let v = 0; v < nodeCount; v++) {
-    for (const w of [byName[v]!, byId[v]!]) if (w >= 0) predecessors[fill[w]!++] = v;
+    if (byName[v]! >= 0) predecessors[fill[byName[v]!]!++] = v;
+    if (byId[v]! >= 0) predecessors[fill[byId[v]!]!++] = v;
   }
   return { graph: { nodeCount, byName, byId, predecessorStart, predecessors }, dangling };
 }
@@ -92,47 +93,61 @@ export interface FallbackLayers {
  */
 export function peelFallbackGraph(graph: FallbackGraph): FallbackLayers {
   const n = graph.nodeCount;
+  const { byName, byId, predecessorStart, predecessors } = graph;
   const depth = new Int32Array(n).fill(-1);
   const next = new Int32Array(n).fill(-1);
-  const pendingSuccessors = new Int32Array(n);
+  const pending = new Int32Array(n);
   const queue = new Int32Array(n);
   let head = 0;
   let tail = 0;
+  // Hot loops over every rule: the (at most two) successors are read directly, no arrays.
   for (let v = 0; v < n; v++) {
-    pendingSuccessors[v] = successorsOf(graph, v).length;
-    if (pendingSuccessors[v] === 0) queue[tail++] = v;
+    pending[v] = (byName[v]! >= 0 ? 1 : 0) + (byId[v]! >= 0 ? 1 : 0);
+    if (pending[v] === 0) queue[tail++] = v;
   }
   while (head < tail) {
     const v = queue[head++]!;
+    const a = byName[v]!;
+    const b = byId[v]!;
     let best = 0;
-    for (const w of successorsOf(graph, v)) {
-      if (depth[w]! + 1 > best) {
-        best = depth[w]! + 1;
-        next[v] = w;
-      }
+    if (a >= 0 && depth[a]! + 1 > best) {
+      best = depth[a]! + 1;
+      next[v] = a;
+    }
+    if (b >= 0 && depth[b]! + 1 > best) {
+      best = depth[b]! + 1;
+      next[v] = b;
     }
     depth[v] = best;
-    for (let i = graph.predecessorStart[v]!; i < graph.predecessorStart[v + 1]!; i++) {
-      const u = graph.predecessors[i]!;
-      if (--pendingSuccessors[u]! === 0) queue[tail++] = u;
+    for (let i = predecessorStart[v]!; i < predecessorStart[v + 1]!; i++) {
+      const u = predecessors[i]!;
+      if (--pending[u]! === 0) queue[tail++] = u;
     }
   }
 
+  // Second pass over what is left (rules whose chain can reach a cycle), usually nothing.
   const remaining = new Uint8Array(n);
-  const pendingPredecessors = new Int32Array(n);
-  for (let v = 0; v < n; v++) if (depth[v] === -1) remaining[v] = 1;
+  let remainingCount = 0;
+  for (let v = 0; v < n; v++) {
+    if (depth[v] === -1) {
+      remaining[v] = 1;
+      remainingCount++;
+    }
+  }
+  if (remainingCount === 0) return { depth, next, core: [] };
+  pending.fill(0);
   for (let v = 0; v < n; v++) {
     if (!remaining[v]) continue;
-    for (const w of successorsOf(graph, v)) if (remaining[w]) pendingPredecessors[w]!++;
+    for (const w of successorsOf(graph, v)) if (remaining[w]) pending[w]!++;
   }
   head = 0;
   tail = 0;
-  for (let v = 0; v < n; v++) if (remaining[v] && pendingPredecessors[v] === 0) queue[tail++] = v;
+  for (let v = 0; v < n; v++) if (remaining[v] && pending[v] === 0) queue[tail++] = v;
   while (head < tail) {
     const v = queue[head++]!;
     remaining[v] = 0;
     for (const w of successorsOf(graph, v)) {
-      if (remaining[w] && --pendingPredecessors[w]! === 0) queue[tail++] = w;
+      if (remaining[w] && --pending[w]! === 0) queue[tail++] = w;
     }
   }
   const core: number[] = [];

@@ -6,7 +6,11 @@ export type FindingCode =
   | "shadowed_rule"
   | "fallback_chain_too_deep"
   | "remote_fallback_cycle"
-  | "remote_fallback_missing";
+  | "remote_fallback_missing"
+  // Raised by the resources layer: per-rule input failures found during the stack-wide check,
+  // and a remote check that could not run.
+  | "invalid_input"
+  | "remote_check_skipped";
 
 /**
  * One problem found by the stack-wide analysis, attached to a rule of the program:

@@ -8,20 +8,17 @@ import type { AnalyzableCondition, AnalyzableRule } from "./analyzableRule";
  * are ANDed, so every interaction matching B also matches A, and A wins. Conditions are
  * compared as (field, operator, JSON value) triples; `conditionGroupId` is metadata.
  *
- * Complexity. Each distinct condition is interned to a small integer and each rule's condition
- * set becomes a signature (its sorted ids). A map from signature to the earliest-evaluated rule
- * with exactly that set, per interaction type, answers "is there an earlier rule with this
- * exact set?" in O(1). For rule B with k distinct conditions, B is shadowed iff one of its
- * 2^k subsets is in the map with a lower priority, so the check costs O(n * 2^k * k) overall:
- * linear in the number of rules for the usual k <= 10 (the validator's default limit).
- * For rules with more than {@link MAX_ENUMERATED_CONDITIONS} conditions, enumerating subsets
- * would explode, so those use an inverted index (condition -> rules containing it) and count
- * hits per candidate; that is O(sum of posting-list lengths) per such rule, quadratic only in
- * the adversarial case of many huge rules sharing conditions.
+ * Complexity. Each distinct condition is interned to an integer (nested maps, no string
+ * building for scalar values), and each rule's condition set becomes its sorted id list. Per
+ * interaction type, the sets go into a trie; each trie node remembers the earliest-evaluated
+ * rule whose set ends there and the lowest priority anywhere below it. To test rule B, a depth-
+ * first walk follows only children whose id is in B's set, so it visits exactly the trie nodes
+ * that are subsets of B (skipping subtrees that cannot contain an earlier rule). That is at
+ * most min(2^k, trie size) nodes for a rule with k conditions and, for realistic programs
+ * (k <= 10, conditions drawn from a shared vocabulary), a handful: the whole check is
+ * O(total conditions) to build plus a small constant per rule, i.e. linear. The adversarial
+ * worst case (many rules whose sets are all subsets of one another) is O(rules x trie size).
  */
-
-/** Above this many conditions, a rule's subsets are not enumerated (2^12 = 4096 lookups). */
-const MAX_ENUMERATED_CONDITIONS = 12;
 
 /** A rule that can never match and the earlier rule that always matches first. */
 export interface Shadowing {
@@ -39,28 +36,65 @@ function stableJson(value: unknown): string {
   return `~${typeof value}:${String(value)}`;
 }
 
-/** Interns conditions so that equal (field, operator, value) triples share one integer id. */
+/**
+ * Interns conditions so that equal (field, operator, value) triples share one integer id.
+ * Scalars are Map keys as they are: Map tells 1 from "1", as their JSON does.
+ */
 function conditionInterner(): (condition: AnalyzableCondition) => number {
-  const ids = new Map<string, number>();
+  const byField = new Map<unknown, Map<unknown, Map<unknown, number>>>();
+  const structured = new Map<string, number>();
+  let nextId = 0;
+  const scalar = (value: unknown): boolean =>
+    value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
   return (condition) => {
-    const identity = `${stableJson(condition.field)}\u0001${stableJson(condition.operator)}\u0001${stableJson(condition.value)}`;
-    let id = ids.get(identity);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(identity, id);
+    const { field, operator, value } = condition as { field: unknown; operator: unknown; value: unknown };
+    if (!scalar(field) || !scalar(operator) || !scalar(value)) {
+      const identity = `${stableJson(field)}\u0001${stableJson(operator)}\u0001${stableJson(value)}`;
+      let id = structured.get(identity);
+      if (id === undefined) structured.set(identity, (id = nextId++));
+      return id;
     }
+    let byOperator = byField.get(field);
+    if (!byOperator) byField.set(field, (byOperator = new Map()));
+    let byValue = byOperator.get(operator);
+    if (!byValue) byOperator.set(operator, (byValue = new Map()));
+    let id = byValue.get(value);
+    if (id === undefined) byValue.set(value, (id = nextId++));
     return id;
   };
 }
 
-/** Distinct condition ids of each rule, ascending. */
-function conditionSets(rules: readonly AnalyzableRule[]): number[][] {
+/**
+ * Distinct condition ids of every rule, ascending, in one flat array: those of rule r are
+ * `ids[start[r] .. start[r + 1])`. Flat typed arrays keep the garbage collector out of the way.
+ */
+interface ConditionSets {
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+}
+
+function conditionSets(rules: readonly AnalyzableRule[]): ConditionSets {
   const intern = conditionInterner();
-  return rules.map((rule) => {
-    const conditions = Array.isArray(rule.conditions) ? rule.conditions : [];
-    const ids = [...new Set(conditions.map(intern))];
-    return ids.sort((a, b) => a - b);
+  let total = 0;
+  for (const rule of rules) total += Array.isArray(rule.conditions) ? rule.conditions.length : 0;
+  const start = new Int32Array(rules.length + 1);
+  const ids = new Int32Array(total);
+  let end = 0;
+  rules.forEach((rule, r) => {
+    start[r] = end;
+    for (const condition of Array.isArray(rule.conditions) ? rule.conditions : []) {
+      const id = intern(condition);
+      // insertion into the sorted run, dropping repeats (rules have few conditions)
+      let i = end;
+      while (i > start[r]! && ids[i - 1]! > id) i--;
+      if (i > start[r]! && ids[i - 1] === id) continue;
+      ids.copyWithin(i + 1, i, end);
+      ids[i] = id;
+      end++;
+    }
   });
+  start[rules.length] = end;
+  return { start, ids };
 }
 
 /** Whether rule `a` is evaluated before rule `b` (lower priority, then program order). */
@@ -82,71 +116,129 @@ function groupByInteractionType(rules: readonly AnalyzableRule[], include: (rule
 }
 
 /**
+ * The condition sets of one interaction type as a trie in typed arrays. Node 0 is the empty
+ * set; the child of node p for condition c is `child.get(p * width + c)`, where c is the
+ * condition's index local to this interaction type (keeps keys small integers).
+ */
+class ConditionSetTrie {
+  earliest: Int32Array;
+  lowestPriorityBelow: Float64Array;
+  size = 1;
+  private readonly child = new Map<number, number>();
+
+  constructor(
+    private readonly width: number,
+    capacity: number,
+  ) {
+    this.earliest = new Int32Array(capacity).fill(-1);
+    this.lowestPriorityBelow = new Float64Array(capacity).fill(Infinity);
+  }
+
+  childOf(node: number, condition: number): number | undefined {
+    return this.child.get(node * this.width + condition);
+  }
+
+  childOrNew(node: number, condition: number): number {
+    const key = node * this.width + condition;
+    let next = this.child.get(key);
+    if (next === undefined) {
+      next = this.size++;
+      this.child.set(key, next);
+    }
+    return next;
+  }
+}
+
+/**
  * For every enabled rule that can never match, the earliest-evaluated rule that shadows it.
  * Only strictly lower priority numbers shadow (ties are reported as duplicate priorities).
  */
 export function findShadowedRules(rules: readonly AnalyzableRule[]): Shadowing[] {
   const sets = conditionSets(rules);
   const result: Shadowing[] = [];
+  const localIds = new Map<number, number>();
+  let local = new Int32Array(0);
+  const stackNode: number[] = [];
+  const stackFrom: number[] = [];
+
   for (const members of groupByInteractionType(rules, (rule) => rule.enabled === true).values()) {
-    const earliestBySignature = new Map<string, number>();
-    const rulesByCondition = new Map<number, number[]>();
-    for (const r of members) {
-      const signature = sets[r]!.join(",");
-      const current = earliestBySignature.get(signature);
-      if (current === undefined || evaluatedBefore(rules, r, current)) earliestBySignature.set(signature, r);
-      for (const id of sets[r]!) {
-        let posting = rulesByCondition.get(id);
-        if (!posting) rulesByCondition.set(id, (posting = []));
-        posting.push(r);
+    localIds.clear();
+    let setSizes = 0;
+    for (const r of members) setSizes += sets.start[r + 1]! - sets.start[r]!;
+    if (local.length < setSizes) local = new Int32Array(setSizes);
+    // Renumber this type's conditions densely (small trie keys), then sort each rule's run.
+    const memberStart = new Int32Array(members.length + 1);
+    let cursor = 0;
+    members.forEach((r, m) => {
+      memberStart[m] = cursor;
+      for (let i = sets.start[r]!; i < sets.start[r + 1]!; i++) {
+        let id = localIds.get(sets.ids[i]!);
+        if (id === undefined) localIds.set(sets.ids[i]!, (id = localIds.size));
+        local[cursor++] = id;
       }
-    }
+      local.subarray(memberStart[m], cursor).sort();
+    });
+    memberStart[members.length] = cursor;
 
-    const consider = (best: number | undefined, candidate: number | undefined, target: number): number | undefined => {
-      if (candidate === undefined || candidate === target) return best;
-      if (!(rules[candidate]!.priority < rules[target]!.priority)) return best;
-      return best === undefined || evaluatedBefore(rules, candidate, best) ? candidate : best;
-    };
+    const trie = new ConditionSetTrie(localIds.size + 1, setSizes + 1);
+    members.forEach((r, m) => {
+      const priority = rules[r]!.priority;
+      let node = 0;
+      trie.lowestPriorityBelow[0] = Math.min(trie.lowestPriorityBelow[0]!, priority);
+      for (let i = memberStart[m]!; i < memberStart[m + 1]!; i++) {
+        node = trie.childOrNew(node, local[i]!);
+        trie.lowestPriorityBelow[node] = Math.min(trie.lowestPriorityBelow[node]!, priority);
+      }
+      const current = trie.earliest[node]!;
+      if (current === -1 || evaluatedBefore(rules, r, current)) trie.earliest[node] = r;
+    });
 
-    for (const b of members) {
-      const ids = sets[b]!;
-      let best: number | undefined;
-      if (ids.length <= MAX_ENUMERATED_CONDITIONS) {
-        const subset: number[] = [];
-        for (let mask = 0; mask < 1 << ids.length; mask++) {
-          subset.length = 0;
-          for (let bit = 0; bit < ids.length; bit++) if (mask & (1 << bit)) subset.push(ids[bit]!);
-          best = consider(best, earliestBySignature.get(subset.join(",")), b);
+    members.forEach((b, m) => {
+      const priority = rules[b]!.priority;
+      const first = memberStart[m]!;
+      const last = memberStart[m + 1]!;
+      let best = -1;
+      // Depth-first over the trie nodes that are subsets of b's set (explicit stack).
+      stackNode.length = 0;
+      stackFrom.length = 0;
+      stackNode.push(0);
+      stackFrom.push(first);
+      while (stackNode.length > 0) {
+        const node = stackNode.pop()!;
+        const from = stackFrom.pop()!;
+        if (!(trie.lowestPriorityBelow[node]! < priority)) continue;
+        const candidate = trie.earliest[node]!;
+        if (candidate !== -1 && rules[candidate]!.priority < priority && (best === -1 || evaluatedBefore(rules, candidate, best))) {
+          best = candidate;
         }
-      } else {
-        best = consider(best, earliestBySignature.get(""), b);
-        const hits = new Map<number, number>();
-        for (const id of ids) {
-          for (const a of rulesByCondition.get(id) ?? []) {
-            if (!(rules[a]!.priority < rules[b]!.priority)) continue;
-            const count = (hits.get(a) ?? 0) + 1;
-            hits.set(a, count);
-            if (count === sets[a]!.length) best = consider(best, a, b);
+        for (let i = from; i < last; i++) {
+          const next = trie.childOf(node, local[i]!);
+          if (next !== undefined) {
+            stackNode.push(next);
+            stackFrom.push(i + 1);
           }
         }
       }
-      if (best !== undefined) result.push({ shadowed: b, by: best });
-    }
+      if (best !== -1) result.push({ shadowed: b, by: best });
+    });
   }
   return result.sort((x, y) => x.shadowed - y.shadowed);
 }
 
 /** Rules sharing one priority within one interaction type (enabled or not), in program order. */
 export function findPriorityTies(rules: readonly AnalyzableRule[]): number[][] {
-  const ties: number[][] = [];
-  for (const members of groupByInteractionType(rules, () => true).values()) {
-    const byPriority = new Map<number, number[]>();
-    for (const r of members) {
-      let group = byPriority.get(rules[r]!.priority);
-      if (!group) byPriority.set(rules[r]!.priority, (group = []));
-      group.push(r);
+  const firstByTypeAndPriority = new Map<string, Map<number, number>>();
+  const tiesByFirst = new Map<number, number[]>();
+  rules.forEach((rule, r) => {
+    let firstByPriority = firstByTypeAndPriority.get(rule.interactionType);
+    if (!firstByPriority) firstByTypeAndPriority.set(rule.interactionType, (firstByPriority = new Map()));
+    const first = firstByPriority.get(rule.priority);
+    if (first === undefined) firstByPriority.set(rule.priority, r);
+    else {
+      const group = tiesByFirst.get(first);
+      if (group) group.push(r);
+      else tiesByFirst.set(first, [first, r]);
     }
-    for (const group of byPriority.values()) if (group.length > 1) ties.push(group);
-  }
-  return ties.sort((a, b) => a[0]! - b[0]!);
+  });
+  return [...tiesByFirst.values()].sort((a, b) => a[0]! - b[0]!);
 }

@@ -133,7 +133,7 @@ function isValidWeight(weight: unknown): weight is number {
  * when a field failed, so that all failures are reported at once), hence the defensive reads.
  */
 function checkRuleAsAWhole(maxConditions: number) {
-  return (rule: Record<string, unknown>, context: z.core.$RefinementCtx<unknown>): void => {
+  return (rule: Record<string, unknown>, context: z.core.$RefinementCtx): void => {
     const { conditions, targets, fallback, fallbackRuleId } = rule;
 
     if (Array.isArray(conditions) && conditions.length > maxConditions) {
@@ -225,7 +225,7 @@ export function createRuleInputsSchema(options: RuleSchemaOptions = {}) {
       fallbackRuleId: requiredText().optional(),
       fallback: requiredText().optional(),
     })
-    .superRefine(checkRuleAsAWhole(maxConditions) as (rule: unknown, context: z.core.$RefinementCtx<unknown>) => void, {
+    .superRefine(checkRuleAsAWhole(maxConditions), {
       when: (payload) => isRecord(payload.value),
     });
 }

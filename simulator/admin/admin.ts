@@ -5,10 +5,25 @@ import { ApiError } from "../http/api-error";
 import type { RequestLogEntry } from "../request-log";
 import type { Versioned } from "../resources/resource-service";
 import { evaluateRouting, type RouteRequest, type RouteResult } from "../routing-evaluation";
-import type { Rule, RuleInput, WebhookInput, WebhookView, WithETag } from "../store/records";
+import type { Rule, WebhookInput, WebhookView, WithETag } from "../store/records";
+
+/**
+ * A rule as a client writes it: wire-level strings, because the simulator validates seeds and
+ * edits like any other write (vocabulary checks happen server-side, not in the type).
+ */
+export interface RuleWrite {
+  name: string;
+  description?: string;
+  priority: number;
+  enabled: boolean;
+  interactionType: string;
+  conditions: Array<{ field: string; operator: string; value?: unknown; conditionGroupId?: string }>;
+  targets: Array<{ type: string; id: string; weight: number; capacity: number }>;
+  fallbackRuleId?: string;
+}
 
 /** A rule to seed: the writable fields, optionally with a chosen id. */
-export type SeedRule = RuleInput & { id?: string };
+export type SeedRule = RuleWrite & { id?: string };
 /** A webhook to seed: format defaults to "json"; the secret is stored but never served. */
 export type SeedWebhook = Omit<WebhookInput, "format"> & { id?: string; format?: "json"; secret?: string };
 
@@ -33,7 +48,7 @@ export interface SimulatorAdmin {
   /** Calls per `METHOD template status`. */
   counters(): Record<string, number>;
   /** Out-of-band console edit: merges the patch, bumps version and ETag, fires routing.rule.updated. */
-  editRule(id: string, patch: Partial<RuleInput>): Promise<WithETag<Rule>>;
+  editRule(id: string, patch: Partial<RuleWrite>): Promise<WithETag<Rule>>;
   /** Every issued token stops working. */
   revokeTokens(): void;
   /** Replaces the fault configuration and restarts the seeded PRNG sequence. */

@@ -92,8 +92,10 @@ function validateConditions(raw: unknown, maxConditions: number, fail: Fail): Ru
       return;
     }
     const { field, operator, value, conditionGroupId } = item;
-    if (typeof field !== "string" || field.trim() === "") {
-      fail(`${path}.field`, field === undefined || field === "" ? "required" : "invalid_type", `${path}.field must be a non-empty string`);
+    if (field === undefined || field === null || (typeof field === "string" && field.trim() === "")) {
+      fail(`${path}.field`, "required", `${path}.field is required`);
+    } else if (typeof field !== "string") {
+      fail(`${path}.field`, "invalid_type", `${path}.field must be a string`);
     }
     if (operator === undefined || operator === null || operator === "") {
       fail(`${path}.operator`, "required", `${path}.operator is required`);

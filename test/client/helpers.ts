@@ -1,4 +1,4 @@
-import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator, type SimulatorOptions } from "../../simulator/index";
+import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator, type SeedRule, type SimulatorOptions } from "../../simulator/index";
 import type { ClientConfigInput, RequestEvent, RoutingRuleInput } from "../../provider/client/index";
 
 export { DEFAULT_CREDENTIALS };
@@ -32,12 +32,23 @@ export function ruleInput(name: string, priority = 1): RoutingRuleInput {
   };
 }
 
+/** The same rule in the simulator's stricter seed type. */
+export function seedRule(name: string, priority = 1): SeedRule {
+  return {
+    ...ruleInput(name, priority),
+    interactionType: "voice",
+    conditions: [{ field: "customerSegment", operator: "equals", value: "vip" }],
+    targets: [{ type: "queue", id: "queue-1", weight: 100, capacity: 10 }],
+  };
+}
+
 export function tokenRequestCount(sim: RunningSimulator): number {
   return sim.admin.requests().filter((entry) => entry.path === "/oauth/token").length;
 }
 
+/** API calls (token endpoint excluded) answered with this status. */
 export function statusCount(sim: RunningSimulator, status: number): number {
-  return sim.admin.requests().filter((entry) => entry.status === status).length;
+  return sim.admin.requests().filter((entry) => entry.status === status && entry.path !== "/oauth/token").length;
 }
 
 export function collectEvents(): { events: RequestEvent[]; observer: (event: RequestEvent) => void } {

@@ -79,4 +79,16 @@ describe("token bucket (injected clock)", () => {
     await time.advance(5);
     expect(granted).toBe(true);
   });
+
+  it("with a safety margin, refilling starts that much later after the first token leaves a full bucket", async () => {
+    const time = fakeTime();
+    const bucket = createTokenBucket({ capacity: 1, refillPerSecond: 1, safetyMarginMs: 300, now: time.now, setTimer: time.setTimer });
+    await bucket.acquire();
+    let granted = false;
+    void bucket.acquire().then(() => (granted = true));
+    await time.advance(1250);
+    expect(granted).toBe(false);
+    await time.advance(100);
+    expect(granted).toBe(true);
+  });
 });

@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import {
@@ -10,6 +12,8 @@ import {
 } from "@pulumi/pulumi/automation";
 import { engineBinDir, offlineEngineEnv, packageRoot } from "../../provider/engine/local-engine";
 
+const execFileAsync = promisify(execFile);
+
 export interface TestStack {
   stack: Stack;
   workDir: string;
@@ -19,6 +23,7 @@ export interface TestStack {
   up(): ReturnType<Stack["up"]>;
   refresh(): ReturnType<Stack["refresh"]>;
   destroy(): ReturnType<Stack["destroy"]>;
+  /** `pulumi stack export` as a user runs it: secrets stay encrypted. */
   exportStack(): Promise<any>;
   /** Replaces the program for later operations (the stack and state stay). */
   setProgram(program: PulumiFn): void;
@@ -68,7 +73,15 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
     up: () => stack.up({ onOutput }),
     refresh: () => stack.refresh({ onOutput }),
     destroy: () => stack.destroy({ onOutput }),
-    exportStack: async () => (await stack.exportStack()).deployment,
+    exportStack: async () => {
+      // Not stack.exportStack(): the Automation API passes --show-secrets.
+      const { stdout } = await execFileAsync(path.join(engineBinDir(), "pulumi"), ["stack", "export", "--stack", stack.name], {
+        cwd: workDir,
+        env: { ...process.env, ...envVars },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return JSON.parse(stdout).deployment;
+    },
     setProgram: (next) => {
       program = next;
     },

@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../simulator/index";
+import { startSimulator, type RunningSimulator, type SeedRule, type SimulatorOptions } from "../../simulator/index";
 
 export const RULES_PATH = "/api/v2/routing/interactionroutingrules";
 export const WEBHOOKS_PATH = "/api/v2/webhooks";
@@ -77,4 +77,9 @@ export function validWebhook(targetURL: string, overrides: Record<string, unknow
     format: "json",
     ...overrides,
   };
+}
+
+/** validRule typed for admin.seed (the seed is validated server-side like any write). */
+export function seedRule(overrides: Record<string, unknown> = {}): SeedRule {
+  return validRule(overrides) as unknown as SeedRule;
 }

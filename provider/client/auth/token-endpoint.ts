@@ -32,12 +32,16 @@ export interface AuthCall {
   readonly url: URL;
   readonly headers: Record<string, string>;
   readonly body?: string;
+  /** The configuration setting that produced the URL, for messages. */
+  readonly setting: string;
 }
 
 /**
  * Sends a token or discovery request. These endpoints are not rate limited and hold no state a
  * repeat could corrupt (a second token request just issues a second token), so connection errors,
  * 429 and 5xx are simply retried. Returns the final response; the caller maps statuses.
+ * A small loop rather than undici's RetryAgent so that every attempt reaches the observer (audit
+ * log) and exhaustion ends in our typed, redacted errors instead of undici's RequestRetryError.
  */
 export async function sendAuthCall(context: AuthEndpointContext, call: AuthCall): Promise<{ response: HttpResponse; attempts: number }> {
   const correlationId = randomUUID();
@@ -74,7 +78,7 @@ export async function sendAuthCall(context: AuthEndpointContext, call: AuthCall)
       throw new TransportError(
         context.redactor.redact(
           `Could not reach ${call.url.origin} for ${describeRequest({ method: call.method, path, correlationId })} after ${attempt} attempt(s): ` +
-            `${failure.code ?? "error"} ${(error as Error).message ?? ""}. Fix: check the URL setting for this host, DNS, proxy and network access.`,
+            `${failure.code ?? "error"} (${(error as Error)?.message ?? String(error)}). Fix: check ${call.setting}, DNS, proxy and network access.`,
         ),
         { method: call.method, path, correlationId, transportCode: failure.code, attempts: attempt, cause: error },
       );
@@ -125,6 +129,7 @@ export async function requestToken(context: AuthEndpointContext, request: TokenR
     kind: "token",
     method: "POST",
     url: request.tokenUrl,
+    setting: "tokenUrl",
     headers: request.headers,
     body: request.body,
   });

@@ -15,10 +15,14 @@ export function sharedBucketKey(apiOrigin: string, clientId: string): string {
  * Returns the shared bucket for the key. If two configurations ask for different limits, the
  * stricter one wins: exceeding the server's limit costs 429s, being slower costs only time.
  */
-export function getSharedBucket(key: string, requestsPerMinute: number): TokenBucket {
+export function getSharedBucket(key: string, requestsPerMinute: number, safetyMarginMs: number): TokenBucket {
   const existing = buckets.get(key);
   if (existing && existing.capacity <= requestsPerMinute) return existing;
-  const bucket = createTokenBucket({ capacity: Math.max(1, requestsPerMinute), refillPerSecond: requestsPerMinute / 60 });
+  const bucket = createTokenBucket({
+    capacity: Math.max(1, requestsPerMinute),
+    refillPerSecond: requestsPerMinute / 60,
+    safetyMarginMs,
+  });
   buckets.set(key, bucket);
   return bucket;
 }

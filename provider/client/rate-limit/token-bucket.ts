@@ -27,6 +27,14 @@ export interface TokenBucketOptions {
   readonly now?: () => number;
   /** Timer; injectable for tests. Default setTimeout. */
   readonly setTimer?: (callback: () => void, ms: number) => CancelTimer;
+  /**
+   * When a token is taken from a full bucket (or after a pause), refilling starts this much later.
+   * The server's bucket starts refilling when our first request *arrives*; a later request that
+   * travels faster than that first one (which also paid for TCP/TLS setup) would otherwise find the
+   * server one token short. Covering that latency difference makes the client strictly the slower
+   * of the two. Default 0 (exact server shape).
+   */
+  readonly safetyMarginMs?: number;
 }
 
 export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
@@ -36,6 +44,7 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   }
   const now = options.now ?? (() => performance.now());
   const setTimer = options.setTimer ?? defaultTimer;
+  const safetyMarginMs = options.safetyMarginMs ?? 0;
 
   let tokens = capacity;
   let updatedAt = now();
@@ -53,11 +62,16 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
 
   const canServe = (): boolean => tokens >= 1 && now() >= pausedUntil;
 
+  const take = (): void => {
+    if (tokens >= capacity) updatedAt = Math.max(updatedAt, now() + safetyMarginMs);
+    tokens -= 1;
+  };
+
   const drain = (): void => {
     cancelTimer = undefined;
     refill();
     while (queue.length > 0 && canServe()) {
-      tokens -= 1;
+      take();
       queue.shift()!();
     }
     schedule();
@@ -66,7 +80,7 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const schedule = (): void => {
     if (queue.length === 0 || cancelTimer !== undefined) return;
     const t = now();
-    const untilToken = tokens >= 1 ? 0 : ((1 - tokens) / refillPerSecond) * 1000;
+    const untilToken = tokens >= 1 ? 0 : Math.max(0, updatedAt - t) + ((1 - tokens) / refillPerSecond) * 1000;
     const untilUnpaused = Math.max(0, pausedUntil - t);
     // +1 ms: timers may fire a hair early against the clock, which would only cost a re-arm.
     cancelTimer = setTimer(drain, Math.ceil(Math.max(untilToken, untilUnpaused)) + 1);
@@ -78,7 +92,7 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
     acquire() {
       refill();
       if (queue.length === 0 && canServe()) {
-        tokens -= 1;
+        take();
         return Promise.resolve();
       }
       return new Promise<void>((resolve) => {
@@ -89,7 +103,7 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
     tryAcquire() {
       refill();
       if (queue.length === 0 && canServe()) {
-        tokens -= 1;
+        take();
         return true;
       }
       return false;
@@ -102,6 +116,7 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
       // after the pause is not larger than what the server will accept.
       refill();
       tokens = Math.min(tokens, 0);
+      updatedAt = Math.max(updatedAt, now() + safetyMarginMs);
       if (cancelTimer) {
         cancelTimer();
         cancelTimer = undefined;

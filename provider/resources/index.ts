@@ -1,0 +1,7 @@
+export { RoutingRule, ROUTING_RULE_TYPE, type RoutingRuleArgs, type RuleConditionArgs, type RuleTargetArgs } from "./routing-rule/routing-rule";
+export { Webhook, WEBHOOK_TYPE, type WebhookArgs, type WebhookEventName } from "./webhook/webhook";
+export { routingProgram, RoutingAnalysisError } from "./rule-set/rule-set";
+export { SETTING_KEYS, resolveProviderSettings, settingSource, type ProviderSettings, type ConflictPolicy } from "./settings";
+export { OutOfBandChangeError } from "./errors/out-of-band-change-error";
+export { AdoptionError } from "./errors/adoption-error";
+export { ProviderConfigurationError } from "./errors/provider-configuration-error";

@@ -1,0 +1,25 @@
+import type { CheckFailure } from "../validation";
+import type { CxoneClient, ResourcesApi } from "../client";
+
+/**
+ * What differs between the resource kinds; everything else (CRUD, If-Match, audit, diff) is
+ * shared by createObjectProvider.
+ */
+export interface ObjectKind<Fields extends Record<string, unknown>, Wire extends { name: string }, ServerObject extends { id: string }> {
+  /** "RoutingRule" or "Webhook": used in messages and the audit log. */
+  readonly kind: string;
+  api(client: CxoneClient): ResourcesApi<Wire, ServerObject>;
+  /** Validates and normalizes the domain fields of the inputs. */
+  validate(raw: Record<string, unknown>): { ok: true; value: Fields } | { ok: false; failures: CheckFailure[] };
+  /** The domain fields the resource owns, as they appear in inputs and outputs. */
+  readonly fields: readonly string[];
+  /** Fields whose lists compare as sets: reordering is not a change. */
+  readonly setFields: readonly string[];
+  /** Write-only fields: sent, never returned by the server, so state keeps the input value. */
+  readonly writeOnlyFields: readonly string[];
+  toWire(fields: Fields): Wire;
+  /** The server's object as normalized domain fields (the shape validate() returns). */
+  fromServer(object: ServerObject): Record<string, unknown>;
+  /** Server fields kept in the outputs next to `etag`. */
+  serverFields(object: ServerObject): Record<string, unknown>;
+}

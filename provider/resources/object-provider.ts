@@ -1,0 +1,251 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { ConflictError, NotFoundError, PreconditionFailedError, type ApiResponse } from "../client";
+import type { AuditOperation } from "../audit";
+import { canonicalJson, canonicalSet } from "./canonical";
+import { AdoptionError } from "./errors/adoption-error";
+import { OutOfBandChangeError } from "./errors/out-of-band-change-error";
+import type { ObjectKind } from "./object-kind";
+import { providerAuditLog, providerClient, providerSettings } from "./provider-state";
+import { unwrapSecrets } from "./secrets";
+import type { ConflictPolicy } from "./settings";
+
+/** Inputs that steer the provider but are not part of the CXone object. */
+const META_FIELDS = ["__urn", "conflictPolicy", "adoptId"] as const;
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+type Props = Record<string, unknown>;
+
+function meta(props: Props): Props {
+  return Object.fromEntries(META_FIELDS.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
+}
+
+function pick(props: Props, fields: readonly string[]): Props {
+  return Object.fromEntries(fields.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+function errorCode(error: unknown): string {
+  return (error as { code?: unknown })?.code?.toString() ?? "error";
+}
+
+/**
+ * The dynamic provider of one object kind. diff is pure; every write sends If-Match with the ETag
+ * held in the Pulumi state (never one fetched just before), so an edit made outside Pulumi is
+ * refused by the server instead of silently overwritten.
+ */
+export function createObjectProvider<F extends Props, W extends { name: string }, S extends { id: string }>(
+  kind: ObjectKind<F, W, S>,
+): Required<Omit<dynamic.ResourceProvider, "configure">> {
+  const api = () => kind.api(providerClient());
+
+  async function audited<T>(
+    operation: AuditOperation,
+    urn: unknown,
+    resourceId: string | undefined,
+    etagBefore: string | undefined,
+    run: () => Promise<{ result: T; etagAfter: string | undefined; attempts: number; operation?: AuditOperation; resourceId?: string }>,
+  ): Promise<T> {
+    const started = performance.now();
+    const entry = { urn: typeof urn === "string" ? urn : "unknown", resourceType: kind.kind, etagBefore };
+    try {
+      const done = await run();
+      providerAuditLog().record({
+        ...entry,
+        operation: done.operation ?? operation,
+        resourceId: done.resourceId ?? resourceId,
+        ok: true,
+        etagAfter: done.etagAfter,
+        latencyMs: performance.now() - started,
+        attempts: done.attempts,
+      });
+      return done.result;
+    } catch (error) {
+      providerAuditLog().record({
+        ...entry,
+        operation,
+        resourceId,
+        ok: false,
+        errorCode: errorCode(error),
+        etagAfter: undefined,
+        latencyMs: performance.now() - started,
+        attempts: (error as { attempts?: number }).attempts ?? 1,
+      });
+      throw error;
+    }
+  }
+
+  function outputs(inputs: Props, response: ApiResponse<S>): Props {
+    return {
+      ...meta(inputs),
+      ...pick(inputs, kind.writeOnlyFields),
+      ...kind.fromServer(response.body),
+      ...kind.serverFields(response.body),
+      etag: response.etag,
+    };
+  }
+
+  function wire(inputs: Props): W {
+    const checked = kind.validate(pick(unwrapSecrets(inputs) as Props, kind.fields));
+    if (!checked.ok) {
+      // check() already refused these inputs; reaching here means state written by a provider
+      // version with other rules. Say so rather than send what the API would reject.
+      throw new Error(`${kind.kind} inputs are invalid: ${checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
+    }
+    return kind.toWire(checked.value);
+  }
+
+  function policy(props: Props): ConflictPolicy {
+    const own = props.conflictPolicy;
+    return own === "overwrite" || own === "fail" ? own : providerSettings().conflictPolicy;
+  }
+
+  async function duplicateHint(error: ConflictError, name: string): Promise<never> {
+    const existing = await api()
+      .findByName(name)
+      .catch(() => undefined);
+    const id = existing?.body.id;
+    throw new ConflictError(
+      `${kind.kind} "${name}" already exists in CXone${id ? ` (id ${id})` : ""}, and names are unique. ` +
+        `To bring the existing one under Pulumi, set adoptId: "${id ?? "<its id>"}" on this resource; or choose another name.`,
+      { method: error.method, path: error.path, status: error.status, correlationId: error.correlationId, errorCode: error.errorCode, cause: error },
+    );
+  }
+
+  return {
+    async check(_olds, news) {
+      const raw = unwrapSecrets(news) as Props;
+      const checked = kind.validate(pick(raw, kind.fields));
+      const failures = checked.ok ? [] : [...checked.failures];
+      if (raw.conflictPolicy !== undefined && raw.conflictPolicy !== "fail" && raw.conflictPolicy !== "overwrite") {
+        failures.push({ property: "conflictPolicy", reason: `must be "fail" or "overwrite", got ${JSON.stringify(raw.conflictPolicy)}` });
+      }
+      if (raw.adoptId !== undefined && (typeof raw.adoptId !== "string" || raw.adoptId === "")) {
+        failures.push({ property: "adoptId", reason: "must be the non-empty id of an existing object in CXone" });
+      }
+      if (failures.length > 0) return { inputs: news, failures };
+      // Keep the caller's secret wrappers on write-only fields; everything else is normalized.
+      return { inputs: { ...meta(news), ...(checked.ok ? checked.value : {}), ...pick(news, kind.writeOnlyFields) } };
+    },
+
+    async diff(_id, olds, news) {
+      const before = unwrapSecrets(olds) as Props;
+      const after = unwrapSecrets(news) as Props;
+      const changed = kind.fields.filter((field) => {
+        if (containsUnknown(after[field])) return true;
+        const compare = kind.setFields.includes(field) ? canonicalSet : canonicalJson;
+        return compare(before[field]) !== compare(after[field]);
+      });
+      const adoptChanged = (after.adoptId ?? null) !== (before.adoptId ?? null) && after.adoptId !== undefined;
+      const replaces = adoptChanged ? ["adoptId"] : [];
+      return {
+        changes: changed.length > 0 || replaces.length > 0,
+        replaces,
+        // Same name on both sides of a replacement would collide with the unique-name rule.
+        deleteBeforeReplace: replaces.length > 0 && before.name === after.name,
+      };
+    },
+
+    async create(inputs) {
+      const body = wire(inputs);
+      const adoptId = typeof inputs.adoptId === "string" ? inputs.adoptId : undefined;
+      if (adoptId) {
+        return audited("adopt", inputs.__urn, adoptId, undefined, async () => {
+          const current = await api()
+            .get(adoptId)
+            .catch((error: unknown) => {
+              if (error instanceof NotFoundError) {
+                throw new AdoptionError(`adoptId "${adoptId}": there is no ${kind.kind} with that id in CXone, so there is nothing to adopt. Check the id, or remove adoptId to create a new one.`);
+              }
+              throw error;
+            });
+          const updated = await api().replace(adoptId, body, current.etag ?? "*");
+          return {
+            result: { id: updated.body.id, outs: outputs(inputs, updated) },
+            etagAfter: updated.etag,
+            attempts: current.attempts + updated.attempts,
+          };
+        });
+      }
+      return audited("create", inputs.__urn, undefined, undefined, async () => {
+        const created = await api()
+          .create(body)
+          .catch((error: unknown) =>
+            error instanceof ConflictError && error.errorCode === "duplicate_name" ? duplicateHint(error, body.name) : Promise.reject(error),
+          );
+        return {
+          result: { id: created.body.id, outs: outputs(inputs, created) },
+          etagAfter: created.etag,
+          attempts: created.attempts,
+          resourceId: created.body.id,
+        };
+      });
+    },
+
+    async read(id, props = {}) {
+      return audited("read", props.__urn, id, props.etag as string | undefined, async () => {
+        try {
+          const current = await api().get(id);
+          return { result: { id, props: outputs(props, current) }, etagAfter: current.etag, attempts: current.attempts };
+        } catch (error) {
+          // Gone from CXone: an empty id tells the engine to drop it from the state.
+          if (error instanceof NotFoundError) return { result: { id: "", props: {} }, etagAfter: undefined, attempts: 1 };
+          throw error;
+        }
+      });
+    },
+
+    async update(id, olds, news) {
+      const body = wire(news);
+      const stateETag = olds.etag as string | undefined;
+      return audited("update", news.__urn, id, stateETag, async () => {
+        try {
+          const updated = await api().replace(id, body, stateETag ?? "");
+          return { result: { outs: outputs(news, updated) }, etagAfter: updated.etag, attempts: updated.attempts };
+        } catch (error) {
+          if (error instanceof NotFoundError) {
+            throw new AdoptionError(
+              `${kind.kind} "${body.name}" (id ${id}) no longer exists in CXone. Run \`pulumi refresh\` to drop it from the state; the next \`pulumi up\` creates it again.`,
+            );
+          }
+          if (!(error instanceof PreconditionFailedError)) throw error;
+          if (policy(news) !== "overwrite") {
+            throw new OutOfBandChangeError(kind.kind, body.name, id, "update", stateETag, error.currentETag);
+          }
+          // Opt-in: take the server's current ETag and apply the program's version over it.
+          const current = await api().get(id);
+          const updated = await api().replace(id, body, current.etag ?? "");
+          return {
+            result: { outs: outputs(news, updated) },
+            etagAfter: updated.etag,
+            attempts: current.attempts + updated.attempts + 1,
+            operation: "overwrite",
+          };
+        }
+      });
+    },
+
+    async delete(id, props) {
+      const stateETag = props.etag as string | undefined;
+      const name = String(props.name ?? id);
+      await audited("delete", props.__urn, id, stateETag, async () => {
+        try {
+          const removed = await api().remove(id, stateETag ?? "");
+          return { result: undefined, etagAfter: undefined, attempts: (removed as { attempts?: number }).attempts ?? 1 };
+        } catch (error) {
+          if (error instanceof NotFoundError) return { result: undefined, etagAfter: undefined, attempts: 1 };
+          if (!(error instanceof PreconditionFailedError)) throw error;
+          if (policy(props) !== "overwrite") throw new OutOfBandChangeError(kind.kind, name, id, "delete", stateETag, error.currentETag);
+          const current = await api().get(id);
+          await api().remove(id, current.etag ?? "");
+          return { result: undefined, etagAfter: undefined, attempts: current.attempts + 2, operation: "overwrite" };
+        }
+      });
+    },
+  };
+}

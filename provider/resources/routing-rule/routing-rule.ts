@@ -1,0 +1,109 @@
+import * as pulumi from "@pulumi/pulumi";
+import { routingRuleShell } from "../provider-shell";
+import { currentRuleSet } from "../rule-set/rule-set";
+import type { ConflictPolicy } from "../settings";
+
+export const ROUTING_RULE_TYPE = "pulumi-nodejs:dynamic/cxone:RoutingRule";
+
+export interface RuleConditionArgs {
+  field: pulumi.Input<string>;
+  /** equals notEquals greaterThan lessThan startsWith contains endsWith matchesRegex */
+  operator: pulumi.Input<string>;
+  value: pulumi.Input<string | number | boolean>;
+  conditionGroupId?: pulumi.Input<string>;
+}
+
+export interface RuleTargetArgs {
+  /** queue, skill or agent */
+  type: pulumi.Input<string>;
+  id: pulumi.Input<string>;
+  /** 0..100; the weights of a rule sum to exactly 100. */
+  weight: pulumi.Input<number>;
+  capacity: pulumi.Input<number>;
+}
+
+export interface RoutingRuleArgs {
+  /** Unique per CXone tenant. */
+  name: pulumi.Input<string>;
+  description?: pulumi.Input<string>;
+  /** Lower numbers are evaluated first. */
+  priority: pulumi.Input<number>;
+  enabled?: pulumi.Input<boolean>;
+  interactionType: pulumi.Input<string>;
+  conditions?: pulumi.Input<pulumi.Input<RuleConditionArgs>[]>;
+  targets?: pulumi.Input<pulumi.Input<RuleTargetArgs>[]>;
+  /**
+   * Another rule of this program, as the resource or its logical name (declared anywhere in the
+   * program, before or after this one). Resolved to its CXone id at deploy time.
+   */
+  fallback?: RoutingRule | string;
+  /** The CXone id of a fallback rule outside this program. */
+  fallbackRuleId?: pulumi.Input<string>;
+  /** "fail" (default): an edit made outside Pulumi stops the update. "overwrite": re-read and re-apply. */
+  conflictPolicy?: pulumi.Input<ConflictPolicy>;
+  /** Take over an existing rule with this id instead of creating one. */
+  adoptId?: pulumi.Input<string>;
+}
+
+/**
+ * A NICE CXone interaction routing rule. Writes carry the ETag kept in the state as If-Match;
+ * every rule of the program is validated and analysed together (fallback cycles, dangling names,
+ * shadowed rules) before any of them is written.
+ */
+export class RoutingRule extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly priority: pulumi.Output<number>;
+  declare readonly enabled: pulumi.Output<boolean>;
+  declare readonly interactionType: pulumi.Output<string>;
+  declare readonly conditions: pulumi.Output<{ field: string; operator: string; value: string | number | boolean; conditionGroupId?: string }[]>;
+  declare readonly targets: pulumi.Output<{ type: string; id: string; weight: number; capacity: number }[]>;
+  declare readonly fallbackRuleId: pulumi.Output<string | undefined>;
+  /** The server's ETag at the last create, read or update: the If-Match of the next write. */
+  declare readonly etag: pulumi.Output<string>;
+  declare readonly version: pulumi.Output<number>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: RoutingRuleArgs, opts: pulumi.CustomResourceOptions = {}) {
+    const ruleSet = currentRuleSet();
+    const fallbackKey = args.fallback === undefined ? undefined : typeof args.fallback === "string" ? args.fallback : ruleSet.keyOf(args.fallback);
+    if (args.fallback !== undefined && fallbackKey === undefined) {
+      throw new Error(`RoutingRule "${name}": fallback must be a RoutingRule of this program or its logical name.`);
+    }
+    const { fallback: _fallback, ...plain } = args;
+    const declared = ruleSet.declare(name, { args: plain as Record<string, unknown>, fallbackKey });
+    const fallbackRule = declared.fallback;
+    const fallbackRuleId =
+      fallbackKey !== undefined
+        ? pulumi.output(fallbackRule.then((rule) => (rule as pulumi.CustomResource | undefined)?.id))
+        : args.fallbackRuleId;
+    super(
+      routingRuleShell,
+      name,
+      {
+        ...plain,
+        // The engine sees this rule only once the stack-wide analysis passed.
+        name: pulumi.all([args.name, declared.gate]).apply(([n]) => n),
+        fallbackRuleId,
+        __urn: pulumi.createUrn(name, ROUTING_RULE_TYPE, opts.parent),
+        etag: undefined,
+        version: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
+      {
+        ...opts,
+        // Created after, and deleted before, the rule it falls back to.
+        // (The engine flattens nested lists and promises of resources; the typings do not say so.)
+        dependsOn:
+          fallbackKey !== undefined
+            ? ([opts.dependsOn ?? [], fallbackRule.then((r) => (r ? [r] : []))] as unknown as pulumi.Input<pulumi.Resource>[])
+            : opts.dependsOn,
+      },
+      "cxone",
+      "RoutingRule",
+    );
+    ruleSet.attach(name, this);
+  }
+}

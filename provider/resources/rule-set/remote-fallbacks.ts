@@ -1,0 +1,31 @@
+import * as pulumi from "@pulumi/pulumi";
+import { getClient, NotFoundError } from "../../client";
+import { findRemoteCycles, type AnalyzableRule, type Finding } from "../../validation";
+import { resolveProviderSettings, settingSource } from "../settings";
+import { UNKNOWN_PLACEHOLDER } from "./resolve-for-analysis";
+
+/**
+ * Follows fallbackRuleId chains into CXone (GETs only, each rule at most once) to find cycles
+ * that pass through rules outside the stack. Runs only when some rule names a known CXone id.
+ */
+export async function checkRemoteFallbacks(rules: readonly AnalyzableRule[]): Promise<{ errors: Finding[]; warnings: Finding[] }> {
+  const remote = rules.filter((r) => r.fallback === undefined && r.fallbackRuleId && r.fallbackRuleId !== UNKNOWN_PLACEHOLDER);
+  if (remote.length === 0) return { errors: [], warnings: [] };
+  let client;
+  try {
+    client = getClient(resolveProviderSettings(settingSource((key) => pulumi.runtime.getConfig(key))).client);
+  } catch (error) {
+    const reason = `remote fallback chains were not checked: ${(error as Error).message}`;
+    return { errors: [], warnings: remote.map((r) => ({ key: r.key, field: "fallbackRuleId", reason, code: "remote_check_skipped" })) };
+  }
+  const errors = await findRemoteCycles(rules, async (id) => {
+    try {
+      const { body } = await client.rules.get(id);
+      return { id: body.id, name: body.name, ...(body.fallbackRuleId ? { fallbackRuleId: body.fallbackRuleId } : {}) };
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  });
+  return { errors, warnings: [] };
+}

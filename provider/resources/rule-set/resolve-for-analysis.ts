@@ -1,0 +1,36 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** Pulumi's placeholder for a value not known during preview; the validator understands it. */
+export const UNKNOWN_PLACEHOLDER = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+interface OutputInternals {
+  resources(): Set<pulumi.Resource>;
+  promise(withUnknowns?: boolean): Promise<unknown>;
+}
+
+function dependsOnAny(output: pulumi.Output<unknown>, resources: ReadonlySet<pulumi.Resource>): boolean {
+  const own = (output as unknown as OutputInternals).resources?.();
+  return !!own && [...own].some((r) => resources.has(r));
+}
+
+/**
+ * Plain values of a rule's inputs for the analysis. A value computed from one of the program's
+ * own rules (`fallbackRuleId: other.id`) is not awaited, since that rule waits for this analysis:
+ * it counts as unknown. Unknown values become the placeholder string.
+ */
+export async function resolveForAnalysis(value: unknown, ownRules: ReadonlySet<pulumi.Resource>): Promise<unknown> {
+  if (pulumi.Output.isInstance(value)) {
+    if (dependsOnAny(value, ownRules)) return UNKNOWN_PLACEHOLDER;
+    const resolved = await (value as unknown as OutputInternals).promise(true);
+    return resolveForAnalysis(resolved, ownRules);
+  }
+  if (value instanceof Promise) return resolveForAnalysis(await value, ownRules);
+  if (pulumi.isUnknown(value)) return UNKNOWN_PLACEHOLDER;
+  if (Array.isArray(value)) return Promise.all(value.map((v) => resolveForAnalysis(v, ownRules)));
+  if (pulumi.Resource.isInstance(value)) return undefined;
+  if (value && typeof value === "object") {
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolveForAnalysis(v, ownRules)] as const));
+    return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
+  }
+  return value;
+}

@@ -1,0 +1,196 @@
+import * as pulumi from "@pulumi/pulumi";
+import { getStackResource } from "@pulumi/pulumi/runtime/stack";
+import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule, type Finding } from "../../validation";
+import { checkRemoteFallbacks } from "./remote-fallbacks";
+import { resolveForAnalysis } from "./resolve-for-analysis";
+import { analysisSettings } from "./analysis-settings";
+
+/** What a RoutingRule tells the rule set about itself at construction time. */
+export interface RuleDeclaration {
+  readonly args: Record<string, unknown>;
+  /** Logical name of the fallback rule: from `fallback`, a name or a RoutingRule. */
+  readonly fallbackKey: string | undefined;
+}
+
+interface DeclaredRule extends RuleDeclaration {
+  readonly key: string;
+  resource?: pulumi.Resource;
+  readonly gate: Deferred<void>;
+  readonly fallback: Deferred<pulumi.Resource | undefined>;
+}
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Rejections are reported through the program's error; avoid a second "unhandled" report.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/** Thrown (and logged) when the stack-wide analysis finds errors: nothing is written. */
+export class RoutingAnalysisError extends Error {
+  readonly code = "routing_analysis_failed";
+  readonly findings: readonly Finding[];
+  constructor(findings: readonly Finding[]) {
+    super(`routing analysis failed; nothing was written:\n${formatFindings(findings)}`);
+    this.name = "RoutingAnalysisError";
+    this.findings = findings;
+  }
+}
+
+export interface RuleSet {
+  /** Registers a rule; its registration with the engine waits for `gate`. */
+  declare(key: string, declaration: RuleDeclaration): { gate: Promise<void>; fallback: Promise<pulumi.Resource | undefined> };
+  attach(key: string, resource: pulumi.Resource): void;
+  keyOf(resource: pulumi.Resource): string | undefined;
+  /** Runs the analysis over every declared rule once; later calls return the same result. */
+  seal(): Promise<void>;
+}
+
+/**
+ * The rules one program run declares, wherever they are declared. Every RoutingRule waits for the
+ * seal, when all of the program has run: then names resolve (forward references included), and the
+ * whole set is validated and analysed before any rule reaches the engine, so a bad rule set fails
+ * `pulumi preview` and `pulumi up` before a single write.
+ */
+export function createRuleSet(): RuleSet {
+  const rules = new Map<string, DeclaredRule>();
+  const keys = new WeakMap<pulumi.Resource, string>();
+  let sealing: Promise<void> | undefined;
+
+  async function analyse(): Promise<Finding[]> {
+    const settings = analysisSettings();
+    const ruleResources = new Set([...rules.values()].map((r) => r.resource).filter((r): r is pulumi.Resource => !!r));
+    const resolved = await Promise.all(
+      [...rules.values()].map(async (rule) => ({ rule, values: (await resolveForAnalysis(rule.args, ruleResources)) as Record<string, unknown> })),
+    );
+    const errors: Finding[] = [];
+    const analyzable: AnalyzableRule[] = [];
+    for (const { rule, values } of resolved) {
+      const inputs = { ...values, ...(rule.fallbackKey !== undefined ? { fallback: rule.fallbackKey } : {}) };
+      delete (inputs as Record<string, unknown>).conflictPolicy;
+      delete (inputs as Record<string, unknown>).adoptId;
+      const checked = validateRuleInputs(inputs, { ...(settings.maxConditions ? { maxConditions: settings.maxConditions } : {}) });
+      if (!checked.ok) {
+        errors.push(...checked.failures.map((f) => ({ key: rule.key, field: f.property, reason: f.reason, code: "invalid_input" as const })));
+        continue;
+      }
+      const v = checked.value;
+      analyzable.push({
+        key: rule.key,
+        name: v.name,
+        priority: v.priority,
+        enabled: v.enabled,
+        interactionType: v.interactionType,
+        conditions: v.conditions,
+        ...(rule.fallbackKey !== undefined ? { fallback: rule.fallbackKey } : {}),
+        ...(v.fallbackRuleId !== undefined ? { fallbackRuleId: v.fallbackRuleId } : {}),
+      });
+    }
+    const analysis = analyzeRuleSet(analyzable, settings.analysis);
+    const remote = await checkRemoteFallbacks(analyzable);
+    for (const warning of [...analysis.warnings, ...remote.warnings]) pulumi.log.warn(formatFindings([warning]));
+    return [...errors, ...analysis.errors, ...remote.errors];
+  }
+
+  async function runSeal(): Promise<void> {
+    let findings: Finding[];
+    try {
+      findings = await analyse();
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const rule of rules.values()) rule.gate.reject(failure);
+      throw failure;
+    }
+    if (findings.length > 0) {
+      const failure = new RoutingAnalysisError(findings);
+      pulumi.log.error(failure.message);
+      for (const rule of rules.values()) {
+        rule.fallback.resolve(undefined);
+        rule.gate.reject(failure);
+      }
+      throw failure;
+    }
+    for (const rule of rules.values()) {
+      rule.fallback.resolve(rule.fallbackKey !== undefined ? rules.get(rule.fallbackKey)?.resource : undefined);
+      rule.gate.resolve();
+    }
+  }
+
+  const ruleSet: RuleSet = {
+    declare(key, declaration) {
+      if (rules.has(key)) throw new Error(`RoutingRule "${key}" is declared twice; logical names must be unique in a program.`);
+      const rule: DeclaredRule = { key, ...declaration, gate: deferred(), fallback: deferred() };
+      rules.set(key, rule);
+      // Declared after the seal (inside an apply, say): it joins a new analysis round.
+      if (sealing) sealing = sealing.catch(() => undefined).then(runSeal);
+      return { gate: rule.gate.promise, fallback: rule.fallback.promise };
+    },
+    attach(key, resource) {
+      const rule = rules.get(key);
+      if (rule) rule.resource = resource;
+      keys.set(resource, key);
+    },
+    keyOf: (resource) => keys.get(resource),
+    seal() {
+      sealing ??= runSeal();
+      return sealing;
+    },
+  };
+  return ruleSet;
+}
+
+const RULE_SETS = Symbol.for("pulumi-cxone-routing/rule-sets");
+type Registry = WeakMap<object, RuleSet>;
+
+/**
+ * The rule set of the current program run. Keyed by the run's root stack resource, so that an
+ * Automation API process running preview then up gets a fresh set each time, and kept on
+ * globalThis so that two copies of this package in one program still share it.
+ */
+export function currentRuleSet(): RuleSet {
+  const globals = globalThis as unknown as Record<symbol, Registry | undefined>;
+  const registry = (globals[RULE_SETS] ??= new WeakMap());
+  const stack = getStackResource() ?? globalThis;
+  let ruleSet = registry.get(stack);
+  if (!ruleSet) {
+    ruleSet = createRuleSet();
+    registry.set(stack, ruleSet);
+    watchProgramEnd(ruleSet);
+  }
+  return ruleSet;
+}
+
+/**
+ * Under the CLI's Node.js language host the program is over when the event loop empties:
+ * `beforeExit` fires, the seal resolves the waiting rules, and the runtime (whose own handler
+ * runs last) sees the new registrations through. Inline Automation API programs never exit;
+ * they seal through routingProgram().
+ */
+function watchProgramEnd(ruleSet: RuleSet): void {
+  process.once("beforeExit", () => {
+    ruleSet.seal().catch(() => undefined);
+  });
+}
+
+/**
+ * Wraps an inline (Automation API) program so that the rule set is analysed when the program
+ * has declared everything.
+ */
+export function routingProgram<T>(program: () => T | Promise<T>): () => Promise<T> {
+  return async () => {
+    const result = await program();
+    await currentRuleSet().seal();
+    return result;
+  };
+}

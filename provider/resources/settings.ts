@@ -1,0 +1,125 @@
+import path from "node:path";
+import type { ClientConfigInput } from "../client";
+import { ProviderConfigurationError } from "./errors/provider-configuration-error";
+
+export type ConflictPolicy = "fail" | "overwrite";
+
+export interface ProviderSettings {
+  readonly client: ClientConfigInput;
+  readonly auditLogPath: string | undefined;
+  readonly conflictPolicy: ConflictPolicy;
+  readonly maxConditions: number | undefined;
+  readonly maxFallbackDepth: number | undefined;
+}
+
+/** Every stack config key (namespace `cxone`) with its environment fallback. */
+export const SETTING_KEYS = {
+  baseUrl: "CXONE_BASE_URL",
+  tokenUrl: "CXONE_TOKEN_URL",
+  clientId: "CXONE_CLIENT_ID",
+  clientSecret: "CXONE_CLIENT_SECRET",
+  authMode: "CXONE_AUTH_MODE",
+  accessKeyId: "CXONE_ACCESS_KEY_ID",
+  accessKeySecret: "CXONE_ACCESS_KEY_SECRET",
+  issuerUrl: "CXONE_ISSUER_URL",
+  tenantId: "CXONE_TENANT_ID",
+  scopes: "CXONE_SCOPES",
+  rulesPath: "CXONE_RULES_PATH",
+  webhooksPath: "CXONE_WEBHOOKS_PATH",
+  rateLimitPerMinute: "CXONE_RATE_LIMIT_PER_MINUTE",
+  auditLog: "CXONE_AUDIT_LOG",
+  conflictPolicy: "CXONE_CONFLICT_POLICY",
+  maxConditions: "CXONE_MAX_CONDITIONS",
+  maxFallbackDepth: "CXONE_MAX_FALLBACK_DEPTH",
+} as const;
+
+export type SettingKey = keyof typeof SETTING_KEYS;
+
+/** Reads `cxone:<key>` from the stack config, then the environment variable. */
+export type SettingSource = (key: SettingKey) => string | undefined;
+
+export function settingSource(
+  config: (qualifiedKey: string) => string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): SettingSource {
+  return (key) => {
+    const fromConfig = config(`cxone:${key}`);
+    if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
+    const fromEnv = env[SETTING_KEYS[key]];
+    return fromEnv === "" ? undefined : fromEnv;
+  };
+}
+
+function required(source: SettingSource, key: SettingKey, why: string): string {
+  const value = source(key);
+  if (value === undefined) {
+    throw new ProviderConfigurationError(
+      `cxone:${key} is not set (${why}). Set it with \`pulumi config set ${key === "clientSecret" || key === "accessKeySecret" ? "--secret " : ""}cxone:${key} <value>\` or the ${SETTING_KEYS[key]} environment variable.`,
+      key,
+    );
+  }
+  return value;
+}
+
+function positiveInteger(source: SettingSource, key: SettingKey): number | undefined {
+  const raw = source(key);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new ProviderConfigurationError(`cxone:${key} must be a positive integer, got "${raw}".`, key);
+  }
+  return value;
+}
+
+export function resolveProviderSettings(source: SettingSource, projectDir: string = process.cwd()): ProviderSettings {
+  const clientId = required(source, "clientId", "the OAuth client id");
+  const clientSecret = required(source, "clientSecret", "the OAuth client secret");
+  const authMode = source("authMode") ?? "client-credentials";
+  const scope = source("scopes");
+  let auth: ClientConfigInput["auth"];
+  if (authMode === "client-credentials") {
+    auth = { kind: "client-credentials", ...(scope ? { scope } : {}) };
+  } else if (authMode === "access-key") {
+    const issuerUrl = source("issuerUrl");
+    const tenantId = source("tenantId");
+    auth = {
+      kind: "access-key",
+      accessKeyId: required(source, "accessKeyId", "access-key auth logs in with an access key"),
+      accessKeySecret: required(source, "accessKeySecret", "access-key auth logs in with an access key"),
+      ...(scope ? { scope } : {}),
+      ...(issuerUrl ? { issuerUrl } : {}),
+      ...(tenantId ? { tenantId } : {}),
+    };
+  } else {
+    throw new ProviderConfigurationError(`cxone:authMode must be "client-credentials" or "access-key", got "${authMode}".`, "authMode");
+  }
+  const baseUrl = source("baseUrl");
+  if (baseUrl === undefined && !(auth.kind === "access-key" && auth.issuerUrl)) {
+    required(source, "baseUrl", "the CXone API base URL; only access-key auth with cxone:issuerUrl can discover it");
+  }
+  const rate = source("rateLimitPerMinute");
+  const conflictPolicy = source("conflictPolicy") ?? "fail";
+  if (conflictPolicy !== "fail" && conflictPolicy !== "overwrite") {
+    throw new ProviderConfigurationError(`cxone:conflictPolicy must be "fail" or "overwrite", got "${conflictPolicy}".`, "conflictPolicy");
+  }
+  const auditLog = source("auditLog") ?? path.join(".cxone", "audit.jsonl");
+  const tokenUrl = source("tokenUrl");
+  const rulesPath = source("rulesPath");
+  const webhooksPath = source("webhooksPath");
+  return {
+    client: {
+      clientId,
+      clientSecret,
+      auth,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(tokenUrl ? { tokenUrl } : {}),
+      ...(rulesPath ? { rulesPath } : {}),
+      ...(webhooksPath ? { webhooksPath } : {}),
+      rateLimitPerMinute: rate === "off" ? false : (positiveInteger(source, "rateLimitPerMinute") ?? 100),
+    },
+    auditLogPath: auditLog === "off" ? undefined : path.resolve(projectDir, auditLog),
+    conflictPolicy,
+    maxConditions: positiveInteger(source, "maxConditions"),
+    maxFallbackDepth: positiveInteger(source, "maxFallbackDepth"),
+  };
+}

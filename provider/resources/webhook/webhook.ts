@@ -1,0 +1,56 @@
+import * as pulumi from "@pulumi/pulumi";
+import { webhookShell } from "../provider-shell";
+import type { ConflictPolicy } from "../settings";
+
+export const WEBHOOK_TYPE = "pulumi-nodejs:dynamic/cxone:Webhook";
+
+export type WebhookEventName = "routing.rule.created" | "routing.rule.updated" | "routing.rule.deleted";
+
+export interface WebhookArgs {
+  /** Unique per CXone tenant. */
+  name: pulumi.Input<string>;
+  enabled?: pulumi.Input<boolean>;
+  /** https; http only for loopback hosts. */
+  targetURL: pulumi.Input<string>;
+  eventFilter: pulumi.Input<pulumi.Input<WebhookEventName>[]>;
+  format?: pulumi.Input<"json">;
+  /** HMAC-SHA256 signing secret (16+ characters); kept as a Pulumi secret, never returned by the API. */
+  secret?: pulumi.Input<string>;
+  conflictPolicy?: pulumi.Input<ConflictPolicy>;
+  /** Take over an existing webhook with this id instead of creating one. */
+  adoptId?: pulumi.Input<string>;
+}
+
+/** A CXone webhook that receives routing rule events. */
+export class Webhook extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly enabled: pulumi.Output<boolean>;
+  declare readonly targetURL: pulumi.Output<string>;
+  declare readonly eventFilter: pulumi.Output<WebhookEventName[]>;
+  declare readonly format: pulumi.Output<"json">;
+  declare readonly hasSecret: pulumi.Output<boolean>;
+  declare readonly etag: pulumi.Output<string>;
+  declare readonly version: pulumi.Output<number>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: WebhookArgs, opts: pulumi.CustomResourceOptions = {}) {
+    super(
+      webhookShell,
+      name,
+      {
+        ...args,
+        secret: args.secret === undefined ? undefined : pulumi.secret(args.secret),
+        __urn: pulumi.createUrn(name, WEBHOOK_TYPE, opts.parent),
+        hasSecret: undefined,
+        etag: undefined,
+        version: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
+      { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "secret"] },
+      "cxone",
+      "Webhook",
+    );
+  }
+}

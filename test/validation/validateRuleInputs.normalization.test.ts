@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { validateRuleInputs } from "../../provider/validation";
+import { validRuleInputs } from "./fixtures";
+
+function valueOf(raw: unknown) {
+  const result = validateRuleInputs(raw);
+  if (!result.ok) throw new Error(`expected valid inputs, got ${JSON.stringify(result.failures)}`);
+  return result.value;
+}
+
+describe("validateRuleInputs: normalized value", () => {
+  it("fills defaults and omits absent optionals", () => {
+    const value = valueOf({
+      name: "General",
+      priority: 100,
+      interactionType: "chat",
+      targets: [{ type: "queue", id: "q", weight: 100, capacity: 0 }],
+    });
+    expect(value).toEqual({
+      name: "General",
+      priority: 100,
+      enabled: true,
+      interactionType: "chat",
+      conditions: [],
+      targets: [{ type: "queue", id: "q", weight: 100, capacity: 0 }],
+    });
+    expect(Object.keys(value)).not.toContain("description");
+    expect(Object.keys(value)).not.toContain("fallbackRuleId");
+  });
+
+  it("sorts targets by type, then id, so their order never causes a diff", () => {
+    const targets = [
+      { type: "skill", id: "b", weight: 10, capacity: 1 },
+      { type: "queue", id: "z", weight: 20, capacity: 1 },
+      { type: "agent", id: "m", weight: 30, capacity: 1 },
+      { type: "queue", id: "a", weight: 40, capacity: 1 },
+    ];
+    const forwards = valueOf(validRuleInputs({ targets }));
+    const backwards = valueOf(validRuleInputs({ targets: [...targets].reverse() }));
+    expect(forwards.targets.map((t) => `${t.type}/${t.id}`)).toEqual(["agent/m", "queue/a", "queue/z", "skill/b"]);
+    expect(backwards).toEqual(forwards);
+  });
+
+  it("keeps the order of conditions", () => {
+    const conditions = [
+      { field: "z", operator: "equals", value: 1 },
+      { field: "a", operator: "contains", value: "x", conditionGroupId: "g" },
+    ];
+    expect(valueOf(validRuleInputs({ conditions })).conditions).toEqual(conditions);
+  });
+
+  it("strips properties it does not know, such as Pulumi's __provider", () => {
+    const value = valueOf(validRuleInputs({ __provider: "serialized", extra: 1 }));
+    expect(value).not.toHaveProperty("__provider");
+    expect(value).not.toHaveProperty("extra");
+  });
+
+  it("does not modify the raw inputs", () => {
+    const raw = validRuleInputs();
+    const copy = structuredClone(raw);
+    valueOf(raw);
+    expect(raw).toEqual(copy);
+  });
+});
