@@ -76,13 +76,15 @@ export function createRuleSet(): RuleSet {
     );
     const errors: Finding[] = [];
     const analyzable: AnalyzableRule[] = [];
+    const invalid = new Set<string>();
     for (const { rule, values } of resolved) {
       const inputs = { ...values, ...(rule.fallbackKey !== undefined ? { fallback: rule.fallbackKey } : {}) };
       delete (inputs as Record<string, unknown>).conflictPolicy;
       delete (inputs as Record<string, unknown>).adoptId;
-      const checked = validateRuleInputs(inputs, { ...(settings.maxConditions ? { maxConditions: settings.maxConditions } : {}) });
+      const checked = validateRuleInputs(inputs, { logicalName: rule.key, ...(settings.maxConditions ? { maxConditions: settings.maxConditions } : {}) });
       if (!checked.ok) {
         errors.push(...checked.failures.map((f) => ({ key: rule.key, field: f.property, reason: f.reason, code: "invalid_input" as const })));
+        invalid.add(rule.key);
         continue;
       }
       const v = checked.value;
@@ -98,6 +100,9 @@ export function createRuleSet(): RuleSet {
       });
     }
     const analysis = analyzeRuleSet(analyzable, settings.analysis);
+    // A rule left out for invalid inputs still exists: a fallback naming it is not dangling.
+    const dangling = (f: Finding) => f.code === "fallback_missing" && invalid.has(rules.get(f.key)?.fallbackKey ?? "");
+    analysis.errors.splice(0, analysis.errors.length, ...analysis.errors.filter((f) => !dangling(f)));
     const remote = await checkRemoteFallbacks(analyzable);
     for (const warning of [...analysis.warnings, ...remote.warnings]) pulumi.log.warn(formatFindings([warning]));
     return [...errors, ...analysis.errors, ...remote.errors];
@@ -115,9 +120,10 @@ export function createRuleSet(): RuleSet {
     if (findings.length > 0) {
       const failure = new RoutingAnalysisError(findings);
       pulumi.log.error(failure.message);
+      // The full report is printed once, above; each rule's registration fails with a pointer to it.
       for (const rule of rules.values()) {
         rule.fallback.resolve(undefined);
-        rule.gate.reject(failure);
+        rule.gate.reject(new Error(`RoutingRule "${rule.key}" was not sent to CXone: the routing analysis failed (see the errors above)`));
       }
       throw failure;
     }
@@ -190,7 +196,14 @@ function watchProgramEnd(ruleSet: RuleSet): void {
 export function routingProgram<T>(program: () => T | Promise<T>): () => Promise<T> {
   return async () => {
     const result = await program();
-    await currentRuleSet().seal();
+    try {
+      await currentRuleSet().seal();
+    } catch (error) {
+      if (error instanceof RoutingAnalysisError) {
+        throw new Error(`routing analysis failed with ${error.findings.length} error(s); nothing was written (see the errors above)`);
+      }
+      throw error;
+    }
     return result;
   };
 }
