@@ -1,5 +1,15 @@
 import { analysisBench } from "./analysis.bench";
 import type { BenchEntry } from "./benchEntry";
+import { clientFaultsBench } from "./client-faults.bench";
+import { clientRateLimitBench } from "./client-rate-limit.bench";
+import { clientThroughputBench } from "./client-throughput.bench";
+import { simulatorThroughputBench } from "./simulator-throughput.bench";
 
 /** Every benchmark the runner knows, in the order they run. Add new entries here. */
-export const benchEntries: readonly BenchEntry[] = [analysisBench];
+export const benchEntries: readonly BenchEntry[] = [
+  analysisBench,
+  clientThroughputBench,
+  clientRateLimitBench,
+  clientFaultsBench,
+  simulatorThroughputBench,
+];

@@ -10,13 +10,15 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { printf '[engine] %s\n' "$*" >&2; }
 die() { printf '[engine] error: %s\n' "$*" >&2; exit 1; }
 
-sdk_pkg="$repo/node_modules/@pulumi/pulumi/package.json"
-[ -f "$sdk_pkg" ] || die "@pulumi/pulumi is not installed; run 'npm install' first."
+# Resolved the way Node does, so that it also works when this package is installed in a
+# user's project and @pulumi/pulumi sits next to it rather than inside it.
+sdk_pkg=$(cd "$repo" && node -p "require.resolve('@pulumi/pulumi/package.json')" 2>/dev/null) \
+  || die "@pulumi/pulumi is not installed; run 'npm install' first."
 version=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$sdk_pkg" | head -n 1)
 [ -n "$version" ] || die "cannot read the version of @pulumi/pulumi from $sdk_pkg"
 say "@pulumi/pulumi is $version; the engine must match it"
 
-shim_dir="$repo/node_modules/@pulumi/pulumi"
+shim_dir=$(dirname "$sdk_pkg")
 cache_root=${PULUMI_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cxone-routing/engine}
 root="$cache_root/v$version"
 bin="$root/bin"

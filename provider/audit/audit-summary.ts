@@ -47,14 +47,26 @@ export function readAuditLog(file: string, since?: Date): { records: AuditRecord
     .split("\n")
     .forEach((line, index) => {
       if (!line.trim()) return;
+      let record: unknown;
       try {
-        const record = JSON.parse(line) as AuditRecord;
-        if (!since || new Date(record.time) >= since) records.push(record);
+        record = JSON.parse(line);
       } catch {
-        unreadableLines.push(index + 1);
+        record = undefined;
       }
+      // Valid JSON is not enough: `null` or a bare number would break summarizeAudit later.
+      if (!isAuditRecord(record)) {
+        unreadableLines.push(index + 1);
+        return;
+      }
+      if (!since || new Date(record.time) >= since) records.push(record);
     });
   return { records, unreadableLines };
+}
+
+function isAuditRecord(value: unknown): value is AuditRecord {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+  const { time, latencyMs } = value as Record<string, unknown>;
+  return typeof time === "string" && typeof latencyMs === "number";
 }
 
 export function formatAuditSummary(summary: AuditSummary): string {

@@ -133,7 +133,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       return { inputs: { ...meta(news), ...(checked.ok ? checked.value : {}), ...pick(news, kind.writeOnlyFields) } };
     },
 
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
       const before = unwrapSecrets(olds) as Props;
       const after = unwrapSecrets(news) as Props;
       const changed = kind.fields.filter((field) => {
@@ -141,7 +141,9 @@ export function createObjectProvider<F extends Props, W extends { name: string }
         const compare = kind.setFields.includes(field) ? canonicalSet : canonicalJson;
         return compare(before[field]) !== compare(after[field]);
       });
-      const adoptChanged = (after.adoptId ?? null) !== (before.adoptId ?? null) && after.adoptId !== undefined;
+      // adoptId naming the object this resource already manages adopts nothing new: replacing
+      // would delete that very object first and then find nothing to adopt.
+      const adoptChanged = (after.adoptId ?? null) !== (before.adoptId ?? null) && after.adoptId !== undefined && after.adoptId !== id;
       const replaces = adoptChanged ? ["adoptId"] : [];
       return {
         changes: changed.length > 0 || replaces.length > 0,

@@ -34,7 +34,8 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
       .sort((a, b) => (a.type === b.type ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.type < b.type ? -1 : 1));
     return {
       name: rule.name,
-      ...(rule.description ? { description: rule.description } : {}),
+      // "" is a valid description the server keeps; dropping it would show a diff on every preview.
+      ...(typeof rule.description === "string" ? { description: rule.description } : {}),
       priority: rule.priority,
       enabled: rule.enabled,
       interactionType: rule.interactionType,

@@ -1,0 +1,2 @@
+export { engineBinDir, offlineEngineEnv, packageRoot } from "./local-engine";
+export { runPulumi, programEntry, type RunPulumiOptions, type RunPulumiResult } from "./run-program";
