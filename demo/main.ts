@@ -4,24 +4,17 @@
  * dev stack with the real Pulumi engine, prints what was deployed and the audit figures, promotes
  * to staging, shows the signed webhook events, then cleans up.
  */
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { startSimulator, DEFAULT_CREDENTIALS, type RunningSimulator } from "../simulator";
-import { engineBinDir, packageRoot, runPulumi } from "../provider/engine";
+import { startSimulator, type RunningSimulator } from "../simulator";
+import { engineBinDir, packageRoot } from "../provider/engine";
+import { copyExampleProject, initExampleStack } from "./example-project";
 import { formatAuditSummary, readAuditLog, summarizeAudit } from "../provider/audit";
 import { ensureExampleInstalled } from "./example-install";
 import { printDeployment, printEvents, step } from "./report";
 import { startOrchestrationEndpoint } from "./orchestration-endpoint";
 
 const WEBHOOK_SECRET = "demo-webhook-signing-secret";
-
-async function pulumi(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<string> {
-  const result = await runPulumi(args, { cwd, env, echo: args[0] === "up" || args[0] === "preview" });
-  if (result.code !== 0) {
-    throw new Error(`pulumi ${args.join(" ")} failed (exit ${result.code}):\n${result.stderr || result.stdout}`);
-  }
-  return result.stdout;
-}
 
 async function main(): Promise<void> {
   const root = packageRoot();
@@ -35,19 +28,12 @@ async function main(): Promise<void> {
   step("Installing examples/routing-infra (the provider as a packed package)");
   ensureExampleInstalled(example);
 
-  // A scratch copy, so that stack config written for this run never touches the repository.
-  const project = path.join(workRoot, "routing-infra");
-  cpSync(example, project, { recursive: true, filter: (src) => !/[/\\](node_modules|bin|\.cxone)$/.test(src) });
-  symlinkSync(path.join(example, "node_modules"), path.join(project, "node_modules"), "dir");
-  const env: NodeJS.ProcessEnv = {
-    PULUMI_BACKEND_URL: `file://${path.join(workRoot, "state")}`,
-    PULUMI_CONFIG_PASSPHRASE: "demo-passphrase",
-    PULUMI_HOME: path.join(workRoot, "pulumi-home"),
-    // The example's scripts use this engine too, without asking the build step again.
-    PULUMI_ENGINE_BIN: engineBinDir(),
-  };
-  mkdirSync(path.join(workRoot, "state"), { recursive: true });
-
+  const project = copyExampleProject(example, workRoot);
+  const env = project.env;
+  let audit = summarizeAudit([]);
+  let deployed: Record<string, number> = {};
+  let events = 0;
+  let verified = 0;
   // Each environment is its own CXone tenant, so each gets its own simulator.
   const sims: Record<string, RunningSimulator> = {};
   const endpoint = await startOrchestrationEndpoint(WEBHOOK_SECRET);
@@ -59,37 +45,38 @@ async function main(): Promise<void> {
     }
     console.log(`orchestration endpoint: ${endpoint.url}`);
 
-    // tsc in-process would block the simulator; it has nothing to serve yet, so a sync build is fine.
-    const { execFileSync } = await import("node:child_process");
-    execFileSync(process.execPath, [path.join(example, "node_modules", "typescript", "bin", "tsc"), "-p", project], { stdio: "inherit" });
-
     for (const stack of ["dev", "staging"]) {
-      await pulumi(project, env, "stack", "init", stack);
-      await pulumi(project, env, "config", "set", "cxone:baseUrl", sims[stack]!.url, "--stack", stack);
-      await pulumi(project, env, "config", "set", "--secret", "cxone:clientSecret", DEFAULT_CREDENTIALS.clientSecret, "--stack", stack);
-      await pulumi(project, env, "config", "set", "cxone:auditLog", path.join(workRoot, `audit-${stack}.jsonl`), "--stack", stack);
-      await pulumi(project, env, "config", "set", "routing-infra:orchestrationUrl", endpoint.url, "--stack", stack);
-      await pulumi(project, env, "config", "set", "--secret", "routing-infra:webhookSecret", WEBHOOK_SECRET, "--stack", stack);
+      await initExampleStack(project, stack, {
+        baseUrl: sims[stack]!.url,
+        orchestrationUrl: endpoint.url,
+        webhookSecret: WEBHOOK_SECRET,
+        auditLog: path.join(workRoot, `audit-${stack}.jsonl`),
+      });
     }
 
     step("dev: pulumi up");
     const started = new Date();
-    await pulumi(project, env, "up", "--stack", "dev", "--yes", "--skip-preview", "--suppress-outputs");
-    const outputs = JSON.parse(await pulumi(project, env, "stack", "output", "--json", "--stack", "dev"));
+    await project.pulumi("up", "--stack", "dev", "--yes", "--skip-preview", "--suppress-outputs");
+    const outputs = JSON.parse(await project.pulumi("stack", "output", "--json", "--stack", "dev"));
     printDeployment("dev", outputs, sims.dev!.admin.state());
-    const audit = readAuditLog(path.join(workRoot, "audit-dev.jsonl"), started);
-    console.log(`\naudit (dev):\n${formatAuditSummary(summarizeAudit(audit.records))}`);
 
     step("Promoting dev -> staging (npm run promote -- dev staging --yes)");
-    await runNodeScript(project, env, "promote.js", ["dev", "staging", "--yes"]);
+    await runNodeScript(project.dir, env, "promote.js", ["dev", "staging", "--yes"]);
 
     step("Events received by the orchestration endpoint");
     for (const sim of Object.values(sims)) await sim.admin.flushDeliveries();
     printEvents(endpoint.events);
 
+    audit = summarizeAudit(
+      ["dev", "staging"].flatMap((stack) => readAuditLog(path.join(workRoot, `audit-${stack}.jsonl`), started).records),
+    );
+    deployed = Object.fromEntries(Object.entries(sims).map(([stack, sim]) => [stack, sim.admin.state().rules.length]));
+    events = endpoint.events.length;
+    verified = endpoint.events.filter((e) => e.verified).length;
+
     step("Cleaning up");
     for (const stack of ["staging", "dev"]) {
-      await pulumi(project, env, "destroy", "--stack", stack, "--yes", "--skip-preview");
+      await project.pulumi("destroy", "--stack", stack, "--yes", "--skip-preview");
     }
     for (const [stack, sim] of Object.entries(sims)) {
       console.log(`${stack} tenant after destroy: ${sim.admin.state().rules.length} rules, ${sim.admin.state().webhooks.length} webhooks`);
@@ -99,7 +86,11 @@ async function main(): Promise<void> {
     await endpoint.close();
     rmSync(workRoot, { recursive: true, force: true });
   }
-  console.log("\nDemo complete.");
+  step("Summary");
+  console.log(`rules deployed: dev ${deployed.dev}, staging ${deployed.staging}; dev and staging compared equal after promotion`);
+  console.log(`webhook events: ${events} received, ${verified} with valid signatures`);
+  console.log(`provider audit (dev + staging):\n${formatAuditSummary(audit)}`);
+  console.log("\nDemo complete: everything it created was destroyed; run it again any time.");
 }
 
 /** Runs a script of the example asynchronously: the simulator serves from this process's event loop. */
