@@ -3,6 +3,8 @@ import { ConflictError, NotFoundError, PreconditionFailedError, type ApiResponse
 import type { AuditOperation } from "../audit";
 import { canonicalJson, canonicalSet } from "./canonical";
 import { AdoptionError } from "./errors/adoption-error";
+import { ObjectGoneError } from "./errors/object-gone-error";
+import { ProviderConfigurationError } from "./errors/provider-configuration-error";
 import { OutOfBandChangeError } from "./errors/out-of-band-change-error";
 import type { ObjectKind } from "./object-kind";
 import { providerAuditLog, providerClient, providerSettings } from "./provider-state";
@@ -143,10 +145,12 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       });
       // adoptId naming the object this resource already manages adopts nothing new: replacing
       // would delete that very object first and then find nothing to adopt.
+      // conflictPolicy steers later writes: a change is an update that makes no API call.
+      const policyChanged = (after.conflictPolicy ?? null) !== (before.conflictPolicy ?? null);
       const adoptChanged = (after.adoptId ?? null) !== (before.adoptId ?? null) && after.adoptId !== undefined && after.adoptId !== id;
       const replaces = adoptChanged ? ["adoptId"] : [];
       return {
-        changes: changed.length > 0 || replaces.length > 0,
+        changes: changed.length > 0 || replaces.length > 0 || policyChanged,
         replaces,
         // Same name on both sides of a replacement would collide with the unique-name rule.
         deleteBeforeReplace: replaces.length > 0 && before.name === after.name,
@@ -195,9 +199,22 @@ export function createObjectProvider<F extends Props, W extends { name: string }
           const current = await api().get(id);
           return { result: { id, props: outputs(props, current) }, etagAfter: current.etag, attempts: current.attempts };
         } catch (error) {
+          if (!(error instanceof NotFoundError)) throw error;
+          // A wrong collection path also answers 404; dropping every resource from the state on
+          // refresh would be the worst reading of it. The collection must answer first.
+          await api()
+            .list({ top: 1 })
+            .catch((listError: unknown) => {
+              if (listError instanceof NotFoundError) {
+                throw new ProviderConfigurationError(
+                  `${kind.kind} ${id}: the collection ${api().collectionPath} itself answers 404, so this looks like a wrong path, not a deleted object; nothing was dropped from the state. Check cxone:baseUrl and cxone:${kind.kind === "Webhook" ? "webhooksPath" : "rulesPath"}.`,
+                  kind.kind === "Webhook" ? "webhooksPath" : "rulesPath",
+                );
+              }
+              throw listError;
+            });
           // Gone from CXone: an empty id tells the engine to drop it from the state.
-          if (error instanceof NotFoundError) return { result: { id: "", props: {} }, etagAfter: undefined, attempts: 1 };
-          throw error;
+          return { result: { id: "", props: {} }, etagAfter: undefined, attempts: 2 };
         }
       });
     },
@@ -205,16 +222,17 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     async update(id, olds, news) {
       const body = wire(news);
       const stateETag = olds.etag as string | undefined;
+      const sameObject = kind.fields.every((field) => {
+        const compare = kind.setFields.includes(field) ? canonicalSet : canonicalJson;
+        return compare((unwrapSecrets(olds) as Props)[field]) === compare((unwrapSecrets(news) as Props)[field]);
+      });
+      if (sameObject) return { outs: { ...olds, ...meta(news), conflictPolicy: news.conflictPolicy } };
       return audited("update", news.__urn, id, stateETag, async () => {
         try {
           const updated = await api().replace(id, body, stateETag ?? "");
           return { result: { outs: outputs(news, updated) }, etagAfter: updated.etag, attempts: updated.attempts };
         } catch (error) {
-          if (error instanceof NotFoundError) {
-            throw new AdoptionError(
-              `${kind.kind} "${body.name}" (id ${id}) no longer exists in CXone. Run \`pulumi refresh\` to drop it from the state; the next \`pulumi up\` creates it again.`,
-            );
-          }
+          if (error instanceof NotFoundError) throw new ObjectGoneError(kind.kind, body.name, id);
           if (!(error instanceof PreconditionFailedError)) throw error;
           if (policy(news) !== "overwrite") {
             throw new OutOfBandChangeError(kind.kind, body.name, id, "update", stateETag, error.currentETag);

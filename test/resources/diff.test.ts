@@ -108,8 +108,9 @@ describe("diff: compares the program with the state, without calling the API", (
     expect((await routingRuleProvider.diff!("rule-1", ruleState(), news)).changes).toBe(true);
   });
 
-  it("conflictPolicy alone is no change", async () => {
+  it("conflictPolicy alone is an update, never a replacement", async () => {
     const result = await routingRuleProvider.diff!("rule-1", ruleState(), ruleInputs("vip-voice", { conflictPolicy: "overwrite" }));
-    expect(result.changes).toBe(false);
+    expect(result.changes).toBe(true);
+    expect(result.replaces).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuditRecord } from "../../provider/audit/index";
-import { AdoptionError } from "../../provider/resources/errors/adoption-error";
+import { ObjectGoneError } from "../../provider/resources/errors/object-gone-error";
 import { OutOfBandChangeError } from "../../provider/resources/errors/out-of-band-change-error";
 import { routingRuleProvider } from "../../provider/resources/runtime";
 import { ruleInputs, startHarness, type Harness } from "./helpers";
@@ -78,7 +78,7 @@ describe("update: a rule edited outside Pulumi", () => {
   it("the refusal is in the audit log as a failed update", async () => {
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     await harness.sim.admin.editRule(id, { priority: 99 });
-    await expect(routingRuleProvider.update!(id, outs, ruleInputs())).rejects.toBeInstanceOf(OutOfBandChangeError);
+    await expect(routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS }))).rejects.toBeInstanceOf(OutOfBandChangeError);
     expect(auditLines(harness).at(-1)).toMatchObject({
       operation: "update",
       status: "failure",
@@ -114,7 +114,7 @@ describe("update: a rule edited outside Pulumi", () => {
     await harness.reconfigure({ "cxone:conflictPolicy": "overwrite" });
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     await harness.sim.admin.editRule(id, { priority: 99 });
-    await routingRuleProvider.update!(id, outs, ruleInputs());
+    await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS }));
     expect(harness.sim.admin.state().rules[0]?.priority).toBe(10);
     expect(auditLines(harness).at(-1)?.operation).toBe("overwrite");
   });
@@ -123,7 +123,7 @@ describe("update: a rule edited outside Pulumi", () => {
     await harness.reconfigure({ "cxone:conflictPolicy": "overwrite" });
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     await harness.sim.admin.editRule(id, { priority: 99 });
-    await expect(routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { conflictPolicy: "fail" }))).rejects.toBeInstanceOf(
+    await expect(routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { conflictPolicy: "fail", targets: NEW_TARGETS }))).rejects.toBeInstanceOf(
       OutOfBandChangeError,
     );
     expect(harness.sim.admin.state().rules[0]?.priority).toBe(99);
@@ -140,12 +140,29 @@ describe("update: a rule deleted outside Pulumi", () => {
   it("fails and tells to run pulumi refresh; nothing is created", async () => {
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     await routingRuleProvider.delete!(id, outs);
-    const error = await routingRuleProvider.update!(id, outs, ruleInputs()).then(
+    const error = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS })).then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(AdoptionError);
+    expect(error).toBeInstanceOf(ObjectGoneError);
     expect((error as Error).message).toContain("pulumi refresh");
     expect(harness.sim.admin.state().rules).toEqual([]);
+  });
+});
+
+describe("update: only conflictPolicy changed", () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(() => harness.close());
+
+  it("records the new policy without calling the API", async () => {
+    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const before = lastSeq(harness);
+    const result = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { conflictPolicy: "overwrite" }));
+    expect(result.outs?.conflictPolicy).toBe("overwrite");
+    expect(result.outs?.etag).toBe(outs.etag);
+    expect(requestsSince(harness, before)).toEqual([]);
   });
 });
