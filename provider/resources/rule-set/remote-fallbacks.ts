@@ -18,7 +18,11 @@ export async function checkRemoteFallbacks(rules: readonly AnalyzableRule[]): Pr
     const reason = `remote fallback chains were not checked: ${(error as Error).message}`;
     return { errors: [], warnings: remote.map((r) => ({ key: r.key, field: "fallbackRuleId", reason, code: "remote_check_skipped" })) };
   }
-  const errors = await findRemoteCycles(rules, async (id) => {
+  // A remote chain may lead back into this stack: know the program's rules by their CXone ids
+  // (names are unique per tenant; one paged list, not a GET per rule).
+  const idByName = new Map((await client.rules.listAll()).map((r) => [r.name, r.id]));
+  const known = rules.map((r) => (idByName.has(r.name) ? { ...r, id: idByName.get(r.name)! } : r));
+  const errors = await findRemoteCycles(known, async (id) => {
     try {
       const { body } = await client.rules.get(id);
       return { id: body.id, name: body.name, ...(body.fallbackRuleId ? { fallbackRuleId: body.fallbackRuleId } : {}) };
