@@ -115,7 +115,7 @@ describe("typed errors with messages a person can act on", () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).code).toBe("conflict");
     expect((error as ConflictError).errorCode).toBe("duplicate_name");
-    expect((error as Error).message).toContain("pulumi import");
+    expect((error as Error).message).toContain("adoptId");
   });
 
   it("deleting a rule another rule falls back to gives ConflictError rule_in_use", async () => {

@@ -89,7 +89,7 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
     case 428:
       return new PreconditionRequiredError(
         `${request} was sent without If-Match; CXone requires it on updates and deletes so that no concurrent change is overwritten. ` +
-          `Fix: read the object first (GET returns its ETag) and pass that ETag as ifMatch.`,
+          `Fix: read the object first (GET returns its ETag) and pass that ETag as ifMatch; under Pulumi, run "pulumi refresh" so that the state holds the ETag.`,
         context,
       );
     case 429:
@@ -134,7 +134,7 @@ function conflictMessage(request: string, errorCode: string | undefined, serverT
     case "duplicate_name":
       return (
         `CXone refused ${request}: another object already has this name${detail}; names are unique per tenant. ` +
-        `Fix: choose a different name, or adopt the existing object with "pulumi import".`
+        `Fix: choose a different name, or take the existing object over (the Pulumi resources do that with adoptId).`
       );
     case "rule_in_use":
       return (
