@@ -50,7 +50,8 @@ if [ -x "$bin/pulumi" ] && [ "$(engine_version "$bin/pulumi")" = "$version" ]; t
   exit 0
 fi
 
-# 3. Build from Go modules.
+# 3. Build from Go modules. Go's default install folder counts too, in case it is not on PATH.
+[ -x /usr/local/go/bin/go ] && ! command -v go >/dev/null 2>&1 && export PATH="$PATH:/usr/local/go/bin"
 command -v go >/dev/null 2>&1 || die "Go is not installed and no pulumi v$version is on PATH.
   Install Go 1.25 or newer (https://go.dev/dl/) and run 'npm run engine' again,
   or put a pulumi v$version binary on PATH."

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator";
 import { createTestStack, type TestStack } from "./harness";
@@ -44,12 +43,7 @@ describe("adopting a rule that already exists in CXone", () => {
         return { id: rule.id };
       }),
     });
-    await t.stack.setAllConfig({
-      "cxone:baseUrl": { value: sim.url },
-      "cxone:clientId": { value: "sim-client" },
-      "cxone:clientSecret": { value: "sim-secret", secret: true },
-      "cxone:auditLog": { value: path.join(t.workDir, "audit.jsonl") },
-    });
+    await t.useSimulator(sim.url);
   });
   afterAll(async () => {
     await t?.cleanup();

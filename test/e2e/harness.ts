@@ -11,6 +11,7 @@ import {
   type Stack,
 } from "@pulumi/pulumi/automation";
 import { engineBinDir, offlineEngineEnv, packageRoot } from "../../provider/engine/local-engine";
+import { DEFAULT_CREDENTIALS } from "../../simulator";
 
 const execFileAsync = promisify(execFile);
 
@@ -25,6 +26,8 @@ export interface TestStack {
   destroy(): ReturnType<Stack["destroy"]>;
   /** `pulumi stack export` as a user runs it: secrets stay encrypted. */
   exportStack(): Promise<any>;
+  /** Points the provider at a simulator: base URL, its client, the secret as a Pulumi secret, an audit log here. */
+  useSimulator(baseUrl: string, clientSecret?: string): Promise<void>;
   /** Replaces the program for later operations (the stack and state stay). */
   setProgram(program: PulumiFn): void;
   cleanup(): Promise<void>;
@@ -82,6 +85,13 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
       });
       return JSON.parse(stdout).deployment;
     },
+    useSimulator: (baseUrl, clientSecret = DEFAULT_CREDENTIALS.clientSecret) =>
+      stack.setAllConfig({
+        "cxone:baseUrl": { value: baseUrl },
+        "cxone:clientId": { value: DEFAULT_CREDENTIALS.clientId },
+        "cxone:clientSecret": { value: clientSecret, secret: true },
+        "cxone:auditLog": { value: path.join(workDir, "audit.jsonl") },
+      }),
     setProgram: (next) => {
       program = next;
     },

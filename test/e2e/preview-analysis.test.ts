@@ -1,4 +1,3 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator";
 import { createTestStack, type TestStack } from "./harness";
@@ -24,12 +23,7 @@ describe("pulumi preview fails on routing mistakes before any write", () => {
         declareOverflowRules({ generalWeights });
       }),
     });
-    await t.stack.setAllConfig({
-      "cxone:baseUrl": { value: sim.url },
-      "cxone:clientId": { value: "sim-client" },
-      "cxone:clientSecret": { value: "sim-secret", secret: true },
-      "cxone:auditLog": { value: path.join(t.workDir, "audit.jsonl") },
-    });
+    await t.useSimulator(sim.url);
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -26,12 +26,7 @@ describe("a fallback cycle through a rule outside the stack", () => {
         });
       }),
     });
-    await t.stack.setAllConfig({
-      "cxone:baseUrl": { value: sim.url },
-      "cxone:clientId": { value: "sim-client" },
-      "cxone:clientSecret": { value: "sim-secret", secret: true },
-      "cxone:auditLog": { value: path.join(t.workDir, "audit.jsonl") },
-    });
+    await t.useSimulator(sim.url);
   });
   afterAll(async () => {
     await t?.cleanup();

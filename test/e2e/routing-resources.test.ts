@@ -1,8 +1,7 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator";
 import { createTestStack, type TestStack } from "./harness";
-import { startWebhookReceiver } from "./webhook-receiver";
+import { startOrchestrationEndpoint } from "../../demo/orchestration-endpoint";
 
 // The program loads the package the way a user's program does: by name, from dist.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -66,20 +65,15 @@ function program(knobs: ProgramKnobs, receiverUrl: string) {
 
 describe("RoutingRule and Webhook through the real engine", () => {
   let sim: RunningSimulator;
-  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startOrchestrationEndpoint>>;
   let t: TestStack;
   const knobs: ProgramKnobs = { vipWeight: 70 };
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, clientSecret: CLIENT_SECRET });
-    receiver = await startWebhookReceiver(WEBHOOK_SECRET);
+    receiver = await startOrchestrationEndpoint(WEBHOOK_SECRET);
     t = await createTestStack({ projectName: "routing-resources", program: program(knobs, receiver.url) });
-    await t.stack.setAllConfig({
-      "cxone:baseUrl": { value: sim.url },
-      "cxone:clientId": { value: "sim-client" },
-      "cxone:clientSecret": { value: CLIENT_SECRET, secret: true },
-      "cxone:auditLog": { value: path.join(t.workDir, "audit.jsonl") },
-    });
+    await t.useSimulator(sim.url, CLIENT_SECRET);
   });
 
   afterAll(async () => {
@@ -106,8 +100,8 @@ describe("RoutingRule and Webhook through the real engine", () => {
   it("the webhook receives signed routing.rule.created events", async () => {
     await sim.admin.flushDeliveries();
     const created = receiver.events.filter((e) => e.type === "routing.rule.created");
-    expect(created.map((e) => e.body.data.rule.name).sort()).toEqual(["General Routing", "Overflow", "VIP Customer Priority Routing"]);
-    expect(created.every((e) => e.signatureValid)).toBe(true);
+    expect(created.map((e) => e.ruleName).sort()).toEqual(["General Routing", "Overflow", "VIP Customer Priority Routing"]);
+    expect(created.every((e) => e.verified)).toBe(true);
     expect(sim.admin.deliveries().every((d) => d.delivered)).toBe(true);
   });
 
