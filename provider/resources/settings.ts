@@ -9,7 +9,6 @@ export interface ProviderSettings {
   readonly auditLogPath: string | undefined;
   readonly conflictPolicy: ConflictPolicy;
   readonly maxConditions: number | undefined;
-  readonly maxFallbackDepth: number | undefined;
 }
 
 /** Every stack config key (namespace `cxone`) with its environment fallback. */
@@ -30,7 +29,9 @@ export const SETTING_KEYS = {
   auditLog: "CXONE_AUDIT_LOG",
   conflictPolicy: "CXONE_CONFLICT_POLICY",
   maxConditions: "CXONE_MAX_CONDITIONS",
+  // Read by the stack-wide analysis in the program process (rule-set/analysis-settings.ts).
   maxFallbackDepth: "CXONE_MAX_FALLBACK_DEPTH",
+  warningsAsErrors: "CXONE_WARNINGS_AS_ERRORS",
 } as const;
 
 export type SettingKey = keyof typeof SETTING_KEYS;
@@ -61,7 +62,7 @@ function required(source: SettingSource, key: SettingKey, why: string): string {
   return value;
 }
 
-function positiveInteger(source: SettingSource, key: SettingKey): number | undefined {
+export function positiveInteger(source: SettingSource, key: SettingKey): number | undefined {
   const raw = source(key);
   if (raw === undefined) return undefined;
   const value = Number(raw);
@@ -120,6 +121,5 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
     auditLogPath: auditLog === "off" ? undefined : path.resolve(projectDir, auditLog),
     conflictPolicy,
     maxConditions: positiveInteger(source, "maxConditions"),
-    maxFallbackDepth: positiveInteger(source, "maxFallbackDepth"),
   };
 }

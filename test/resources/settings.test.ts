@@ -56,7 +56,6 @@ describe("settings: every key is read from the stack config", () => {
     expect(settings.auditLogPath).toBe(path.resolve("/project", "logs/audit.jsonl"));
     expect(settings.conflictPolicy).toBe("overwrite");
     expect(settings.maxConditions).toBe(7);
-    expect(settings.maxFallbackDepth).toBe(3);
   });
 
   it("access-key mode reads the access key, issuer and tenant", () => {
@@ -87,7 +86,6 @@ describe("settings: every key is read from the stack config", () => {
     expect(settings.conflictPolicy).toBe("fail");
     expect(settings.auditLogPath).toBe(path.resolve("/project", ".cxone", "audit.jsonl"));
     expect(settings.maxConditions).toBeUndefined();
-    expect(settings.maxFallbackDepth).toBeUndefined();
   });
 
   it("every documented key has an environment variable", () => {

@@ -29,6 +29,8 @@ export class Webhook extends pulumi.dynamic.Resource {
   declare readonly eventFilter: pulumi.Output<WebhookEventName[]>;
   declare readonly format: pulumi.Output<"json">;
   declare readonly hasSecret: pulumi.Output<boolean>;
+  /** The signing secret as given (a Pulumi secret); the API never returns it. */
+  declare readonly secret: pulumi.Output<string | undefined>;
   declare readonly etag: pulumi.Output<string>;
   declare readonly version: pulumi.Output<number>;
   declare readonly createdAt: pulumi.Output<string>;
