@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ClientConfigInput } from "../client";
 import { ProviderConfigurationError } from "./errors/provider-configuration-error";
@@ -72,7 +73,18 @@ export function positiveInteger(source: SettingSource, key: SettingKey): number 
   return value;
 }
 
-export function resolveProviderSettings(source: SettingSource, projectDir: string = process.cwd()): ProviderSettings {
+/**
+ * The Pulumi project folder: the engine starts the provider in the folder of the program's
+ * `main` (bin/ for compiled programs), so relative paths resolve from the nearest Pulumi.yaml up.
+ */
+export function projectRoot(from: string = process.cwd()): string {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "Pulumi.yaml")) || existsSync(path.join(dir, "Pulumi.yml"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from);
+  }
+}
+
+export function resolveProviderSettings(source: SettingSource, projectDir: string = projectRoot()): ProviderSettings {
   const clientId = required(source, "clientId", "the OAuth client id");
   const clientSecret = required(source, "clientSecret", "the OAuth client secret");
   const authMode = source("authMode") ?? "client-credentials";
