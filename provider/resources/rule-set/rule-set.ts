@@ -78,9 +78,9 @@ export function createRuleSet(): RuleSet {
     const analyzable: AnalyzableRule[] = [];
     const invalid = new Set<string>();
     for (const { rule, values } of resolved) {
-      const inputs = { ...values, ...(rule.fallbackKey !== undefined ? { fallback: rule.fallbackKey } : {}) };
-      delete (inputs as Record<string, unknown>).conflictPolicy;
-      delete (inputs as Record<string, unknown>).adoptId;
+      // conflictPolicy and adoptId steer the provider; they are not part of the rule.
+      const { conflictPolicy: _policy, adoptId: _adopt, ...domain } = values;
+      const inputs = { ...domain, ...(rule.fallbackKey !== undefined ? { fallback: rule.fallbackKey } : {}) };
       const checked = validateRuleInputs(inputs, { logicalName: rule.key, ...(settings.maxConditions ? { maxConditions: settings.maxConditions } : {}) });
       if (!checked.ok) {
         errors.push(...checked.failures.map((f) => ({ key: rule.key, field: f.property, reason: f.reason, code: "invalid_input" as const })));
@@ -102,10 +102,9 @@ export function createRuleSet(): RuleSet {
     const analysis = analyzeRuleSet(analyzable, settings.analysis);
     // A rule left out for invalid inputs still exists: a fallback naming it is not dangling.
     const dangling = (f: Finding) => f.code === "fallback_missing" && invalid.has(rules.get(f.key)?.fallbackKey ?? "");
-    analysis.errors.splice(0, analysis.errors.length, ...analysis.errors.filter((f) => !dangling(f)));
     const remote = await checkRemoteFallbacks(analyzable);
     for (const warning of [...analysis.warnings, ...remote.warnings]) pulumi.log.warn(formatFindings([warning]));
-    return [...errors, ...analysis.errors, ...remote.errors];
+    return [...errors, ...analysis.errors.filter((f) => !dangling(f)), ...remote.errors];
   }
 
   async function runSeal(): Promise<void> {
