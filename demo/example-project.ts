@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, symlinkSync } from "node:fs";
+import { cpSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { DEFAULT_CREDENTIALS } from "../simulator";
-import { engineBinDir, runPulumi } from "../provider/engine";
+import { engineBinDir, offlineEngineEnv, runPulumi } from "../provider/engine";
 
 export interface ExampleProject {
   dir: string;
@@ -21,11 +21,8 @@ export function copyExampleProject(example: string, workRoot: string, options: {
   const dir = path.join(workRoot, "routing-infra");
   cpSync(example, dir, { recursive: true, filter: (src) => !/[/\\](node_modules|bin|\.cxone)$/.test(src) });
   symlinkSync(path.join(example, "node_modules"), path.join(dir, "node_modules"), "dir");
-  mkdirSync(path.join(workRoot, "state"), { recursive: true });
   const env: NodeJS.ProcessEnv = {
-    PULUMI_BACKEND_URL: `file://${path.join(workRoot, "state")}`,
-    PULUMI_CONFIG_PASSPHRASE: "demo-passphrase",
-    PULUMI_HOME: path.join(workRoot, "pulumi-home"),
+    ...offlineEngineEnv(workRoot, "demo-passphrase"),
     // The example's scripts use this engine too, without asking the build step again.
     PULUMI_ENGINE_BIN: engineBinDir(),
   };

@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ConflictError, NotFoundError, PreconditionFailedError, type ApiResponse } from "../client";
 import type { AuditOperation } from "../audit";
+import { isUnknownPlaceholder } from "../validation";
 import { canonicalJson, canonicalSet } from "./canonical";
 import { AdoptionError } from "./errors/adoption-error";
 import { ObjectGoneError } from "./errors/object-gone-error";
@@ -13,7 +14,6 @@ import type { ConflictPolicy } from "./settings";
 
 /** Inputs that steer the provider but are not part of the CXone object. */
 const META_FIELDS = ["__urn", "conflictPolicy", "adoptId"] as const;
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 type Props = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ function pick(props: Props, fields: readonly string[]): Props {
 }
 
 function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) return true;
+  if (isUnknownPlaceholder(value)) return true;
   if (Array.isArray(value)) return value.some(containsUnknown);
   if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
   return false;
@@ -45,6 +45,17 @@ export function createObjectProvider<F extends Props, W extends { name: string }
   kind: ObjectKind<F, W, S>,
 ): Required<Omit<dynamic.ResourceProvider, "configure">> {
   const api = () => kind.api(providerClient());
+
+  /** The CXone fields whose values differ; unordered lists compare as sets, unknowns always differ. */
+  function changedFields(olds: Props, news: Props): string[] {
+    const before = unwrapSecrets(olds) as Props;
+    const after = unwrapSecrets(news) as Props;
+    return kind.fields.filter((field) => {
+      if (containsUnknown(after[field])) return true;
+      const compare = kind.setFields.includes(field) ? canonicalSet : canonicalJson;
+      return compare(before[field]) !== compare(after[field]);
+    });
+  }
 
   async function audited<T>(
     operation: AuditOperation,
@@ -138,11 +149,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     async diff(id, olds, news) {
       const before = unwrapSecrets(olds) as Props;
       const after = unwrapSecrets(news) as Props;
-      const changed = kind.fields.filter((field) => {
-        if (containsUnknown(after[field])) return true;
-        const compare = kind.setFields.includes(field) ? canonicalSet : canonicalJson;
-        return compare(before[field]) !== compare(after[field]);
-      });
+      const changed = changedFields(olds, news);
       // adoptId naming the object this resource already manages adopts nothing new: replacing
       // would delete that very object first and then find nothing to adopt.
       // conflictPolicy steers later writes: a change is an update that makes no API call.
@@ -222,11 +229,8 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     async update(id, olds, news) {
       const body = wire(news);
       const stateETag = olds.etag as string | undefined;
-      const sameObject = kind.fields.every((field) => {
-        const compare = kind.setFields.includes(field) ? canonicalSet : canonicalJson;
-        return compare((unwrapSecrets(olds) as Props)[field]) === compare((unwrapSecrets(news) as Props)[field]);
-      });
-      if (sameObject) return { outs: { ...olds, ...meta(news), conflictPolicy: news.conflictPolicy } };
+      // Only provider settings (conflictPolicy) changed: nothing to send.
+      if (changedFields(olds, news).length === 0) return { outs: { ...olds, ...meta(news), conflictPolicy: news.conflictPolicy } };
       return audited("update", news.__urn, id, stateETag, async () => {
         try {
           const updated = await api().replace(id, body, stateETag ?? "");

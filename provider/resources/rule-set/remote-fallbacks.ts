@@ -1,15 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getClient, NotFoundError } from "../../client";
-import { findRemoteCycles, type AnalyzableRule, type Finding } from "../../validation";
+import { findRemoteCycles, isUnknownPlaceholder, type AnalyzableRule, type Finding } from "../../validation";
 import { resolveProviderSettings, settingSource } from "../settings";
-import { UNKNOWN_PLACEHOLDER } from "./resolve-for-analysis";
 
 /**
  * Follows fallbackRuleId chains into CXone (GETs only, each rule at most once) to find cycles
  * that pass through rules outside the stack. Runs only when some rule names a known CXone id.
  */
 export async function checkRemoteFallbacks(rules: readonly AnalyzableRule[]): Promise<{ errors: Finding[]; warnings: Finding[] }> {
-  const remote = rules.filter((r) => r.fallback === undefined && r.fallbackRuleId && r.fallbackRuleId !== UNKNOWN_PLACEHOLDER);
+  const remote = rules.filter((r) => r.fallback === undefined && r.fallbackRuleId && !isUnknownPlaceholder(r.fallbackRuleId));
   if (remote.length === 0) return { errors: [], warnings: [] };
   let client;
   try {

@@ -1,7 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-
-/** Pulumi's placeholder for a value not known during preview; the validator understands it. */
-export const UNKNOWN_PLACEHOLDER = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN_PLACEHOLDER } from "../../validation";
 
 interface OutputInternals {
   resources(): Set<pulumi.Resource>;
