@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
-/** Repository root of this package (dist/provider/engine or provider/engine -> root). */
+/** Repository root (dist/tools/engine or tools/engine -> root). */
 export function packageRoot(): string {
   let dir = __dirname;
   while (!existsSync(path.join(dir, "package.json"))) {
@@ -16,7 +16,7 @@ export function packageRoot(): string {
 let cachedBinDir: string | undefined;
 
 /**
- * Folder holding `pulumi` and the dynamic-provider shim at the exact version of the
+ * Folder holding `pulumi`, the Node.js language host and the dynamic-provider shim at the exact version of the
  * installed @pulumi/pulumi. Runs scripts/pulumi-engine.sh (seconds when cached).
  */
 export function engineBinDir(): string {
