@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { packageRoot } from "../provider/engine";
+import { packageRoot } from "../tools/engine";
 
 function treeHash(dir: string): string {
   const hash = createHash("sha256");

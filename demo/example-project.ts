@@ -2,15 +2,15 @@ import { cpSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { DEFAULT_CREDENTIALS } from "../simulator";
-import { engineBinDir, offlineEngineEnv, runPulumi } from "../provider/engine";
+import { offlineEngineEnv, runPulumi } from "../tools/engine";
 
 export interface ExampleProject {
   dir: string;
   env: NodeJS.ProcessEnv;
   /** Runs pulumi in the project; throws with the engine's output on failure. */
   pulumi(...args: string[]): Promise<string>;
-  /** Compiles the project's TypeScript (after an edit of its rules, say). */
-  build(): void;
+  /** Compiles the project's helper scripts (compare, promote); the Pulumi program itself needs no build. */
+  buildScripts(): void;
 }
 
 /**
@@ -21,26 +21,25 @@ export function copyExampleProject(example: string, workRoot: string, options: {
   const dir = path.join(workRoot, "routing-infra");
   cpSync(example, dir, { recursive: true, filter: (src) => !/[/\\](node_modules|bin|\.cxone)$/.test(src) });
   symlinkSync(path.join(example, "node_modules"), path.join(dir, "node_modules"), "dir");
-  const env: NodeJS.ProcessEnv = {
-    ...offlineEngineEnv(workRoot, "demo-passphrase"),
-    // The example's scripts use this engine too, without asking the build step again.
-    PULUMI_ENGINE_BIN: engineBinDir(),
-  };
+  // The engine folder is first on PATH: the example's scripts run `pulumi` like a person does.
+  const env: NodeJS.ProcessEnv = offlineEngineEnv(workRoot, "demo-passphrase");
   const project: ExampleProject = {
     dir,
     env,
     async pulumi(...args) {
       const echo = options.echo ?? (args[0] === "up" || args[0] === "preview");
+      if (echo) console.log(`$ pulumi ${args.join(" ")}`);
       const result = await runPulumi(args, { cwd: dir, env, echo });
       if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (exit ${result.code}):\n${result.stderr || result.stdout}`);
       return result.stdout;
     },
-    build() {
+    buildScripts() {
       // Synchronous on purpose: nothing is being served while it compiles.
-      execFileSync(process.execPath, [path.join(example, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { stdio: "inherit" });
+      const tsc = path.join(example, "node_modules", "typescript", "bin", "tsc");
+      execFileSync(process.execPath, [tsc, "-p", path.join(dir, "tsconfig.scripts.json")], { stdio: "inherit" });
     },
   };
-  project.build();
+  project.buildScripts();
   return project;
 }
 

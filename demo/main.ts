@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startSimulator, type RunningSimulator } from "../simulator";
-import { engineBinDir, packageRoot } from "../provider/engine";
+import { engineBinDir, packageRoot } from "../tools/engine";
 import { copyExampleProject, initExampleStack } from "./example-project";
 import { formatAuditSummary, readAuditLog, summarizeAudit } from "../provider/audit";
 import { ensureExampleInstalled } from "./example-install";
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
     step("dev: pulumi up");
     const started = new Date();
-    await project.pulumi("up", "--stack", "dev", "--yes", "--skip-preview", "--suppress-outputs");
+    await project.pulumi("up", "--stack", "dev", "--yes", "--suppress-outputs");
     const outputs = JSON.parse(await project.pulumi("stack", "output", "--json", "--stack", "dev"));
     printDeployment("dev", outputs, sims.dev!.admin.state());
 

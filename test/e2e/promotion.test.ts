@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator";
-import { packageRoot } from "../../provider/engine";
+import { packageRoot } from "../../tools/engine";
 import { ensureExampleInstalled } from "../../demo/example-install";
 import { copyExampleProject, initExampleStack, type ExampleProject } from "../../demo/example-project";
 
@@ -65,7 +65,6 @@ describe("examples/routing-infra: a change lands in dev, then is promoted to sta
       .replace(`{ queue: "vip-pool-2", weight: 30, capacity: 30 }`, `{ queue: "vip-pool-2", weight: 40, capacity: 30 }`);
     expect(edited).not.toBe(readFileSync(voice, "utf8"));
     writeFileSync(voice, edited);
-    project.build();
 
     const devUp = await project.pulumi("up", "--stack", "dev", "--yes", "--skip-preview");
     expect(devUp).toMatch(/~ 1 updated/);

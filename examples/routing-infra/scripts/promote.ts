@@ -1,4 +1,4 @@
-import { runPulumi } from "pulumi-cxone-routing/engine";
+import { pulumi } from "./pulumi-cli";
 import { diffRuleSets, formatDifferences } from "./rule-set-diff";
 import { deployedRuleSet } from "./stack-rule-set";
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   console.log(`== ${from} -> ${to}: rule set differences`);
   console.log(formatDifferences(from, to, diffRuleSets(await deployedRuleSet(from), await deployedRuleSet(to))));
   console.log(`\n== pulumi preview --stack ${to}`);
-  const preview = await runPulumi(["preview", "--stack", to, "--diff", "--suppress-outputs"], { cwd: process.cwd() });
+  const preview = await pulumi(["preview", "--stack", to, "--diff", "--suppress-outputs"], { echo: true });
   if (preview.code !== 0) {
     process.exitCode = preview.code;
     return;
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`\n== pulumi up --stack ${to}`);
-  const up = await runPulumi(["up", "--stack", to, "--yes", "--suppress-outputs"], { cwd: process.cwd() });
+  const up = await pulumi(["up", "--stack", to, "--yes", "--suppress-outputs"], { echo: true });
   if (up.code !== 0) {
     process.exitCode = up.code;
     return;
