@@ -1,60 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator";
-import { createTestStack, type TestStack } from "./harness";
-import { declareOverflowRules } from "./fixtures/cycle-overflow-rules";
-import { declareVoiceRules } from "./fixtures/cycle-voice-rules";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cxone = require("pulumi-cxone-routing") as typeof import("../../provider");
-
-const writes = (sim: RunningSimulator) => sim.admin.requests().filter((r) => r.method !== "GET" && r.template.startsWith("/api/"));
+import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
+import { apiWrites } from "../helpers/simulator-requests";
 
 describe("pulumi preview fails on routing mistakes before any write", () => {
   let sim: RunningSimulator;
-  let t: TestStack;
-  let generalWeights: [number, number] = [50, 50];
+  let p: PulumiProject;
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0 });
-    t = await createTestStack({
-      projectName: "preview-analysis",
-      program: cxone.routingProgram(() => {
-        declareVoiceRules();
-        declareOverflowRules({ generalWeights });
-      }),
-    });
-    await t.useSimulator(sim.url);
+    p = await createPulumiProject({ name: "preview-analysis", program: "preview-analysis" });
+    await p.useSimulator(sim.url);
+    await p.config("generalWeights", "[50, 50]");
   });
   afterAll(async () => {
-    await t?.cleanup();
+    p?.cleanup();
     await sim?.close();
   });
 
   it("a fallback cycle through forward references in two files fails with its path", async () => {
-    const error = await t.preview().then(
-      () => undefined,
-      (e: unknown) => e as Error & { commandResult?: { code: number; stdout: string; stderr: string } },
-    );
-    expect(error).toBeDefined();
-    expect(error!.commandResult!.code).not.toBe(0);
-    const printed = `${error!.commandResult!.stdout}\n${error!.commandResult!.stderr}`;
-    expect(printed).toMatch(/vip -> overflow -> general -> vip|overflow -> general -> vip -> overflow|general -> vip -> overflow -> general/);
-    expect(printed).toContain("fallback");
-    expect(writes(sim)).toEqual([]);
+    const preview = await p.run("preview", "--diff");
+    expect(preview.code).not.toBe(0);
+    expect(preview.printed).toMatch(/vip -> overflow -> general -> vip|overflow -> general -> vip -> overflow|general -> vip -> overflow -> general/);
+    expect(preview.printed).toContain("fallback");
+    expect(apiWrites(sim)).toEqual([]);
   });
 
   it("a weight sum of 99 names the rule and targets[..].weight", async () => {
-    generalWeights = [50, 49];
-    const error = await t.up().then(
-      () => undefined,
-      (e: unknown) => e as Error & { commandResult?: { code: number; stdout: string; stderr: string } },
-    );
-    expect(error).toBeDefined();
-    const printed = `${error!.commandResult!.stdout}\n${error!.commandResult!.stderr}`;
-    expect(printed).toMatch(/"general"/);
-    expect(printed).toContain("targets[..].weight");
-    expect(printed).not.toContain("names no routing rule");
-    expect(printed).toContain("99");
-    expect(writes(sim)).toEqual([]);
+    await p.config("generalWeights", "[50, 49]");
+    const up = await p.run("up", "--yes");
+    expect(up.code).not.toBe(0);
+    expect(up.printed).toMatch(/"general"/);
+    expect(up.printed).toContain("targets[..].weight");
+    expect(up.printed).not.toContain("names no routing rule");
+    expect(up.printed).toContain("99");
+    expect(apiWrites(sim)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import {
   type PulumiFn,
   type Stack,
 } from "@pulumi/pulumi/automation";
-import { engineBinDir, offlineEngineEnv, packageRoot } from "../../provider/engine/local-engine";
+import { engineBinDir, offlineEngineEnv, packageRoot } from "../../tools/engine";
 import { DEFAULT_CREDENTIALS } from "../../simulator";
 
 const execFileAsync = promisify(execFile);
@@ -41,7 +41,8 @@ export interface TestStackOptions {
 }
 
 /**
- * A throw-away project and stack on a local file backend, driven by the real engine.
+ * An Automation API inline program (LocalWorkspace) on a local file backend, driven by the real
+ * engine: the case of users who embed Pulumi in their own tools. Everything else runs the plain CLI.
  * The work folder lives under the repository (.e2e/) so that the dynamic-provider
  * process, which resolves @pulumi/pulumi and this package from its working folder,
  * finds them in the repository's node_modules.

@@ -1,0 +1,2 @@
+import "./voice-rules";
+import "./overflow-rules";
