@@ -1,0 +1,4 @@
+export { StackNotFoundError } from "./stack-not-found-error";
+export { PulumiCommandError } from "./pulumi-command-error";
+export { TenantUnreachableError } from "./tenant-unreachable-error";
+export { UsageError } from "./usage-error";

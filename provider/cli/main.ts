@@ -1,0 +1,81 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CxoneRoutingError } from "../errors";
+import { projectRoot } from "../resources/settings";
+import { compareStacks, formatComparison, type StackView } from "./compare";
+import { driftReport, formatDriftReport } from "./drift";
+import { UsageError } from "./errors";
+import { previewOperations, readManagedObjects, readStackConfig } from "./stack-source";
+import { readTenant } from "./tenant";
+
+const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project folder; the pulumi CLI on PATH)
+
+  drift --stack <stack> [--json] [--no-program]
+      per rule and webhook: program vs state vs tenant. Exit 0 in sync, 1 drift, 2 error.
+      --no-program skips \`pulumi preview\` (state vs tenant only).
+  compare <stack> <other stack> [--json]
+      what the two tenants run, in logical terms (config values and resource names, not ids),
+      and each stack's drift. Exit 0 same, 1 different, 2 error.
+
+  --cwd <dir>   the Pulumi project folder (default: the nearest folder with Pulumi.yaml)`;
+
+async function view(stack: string, cwd: string): Promise<StackView> {
+  const config = await readStackConfig(stack, cwd);
+  const managed = await readManagedObjects(stack, cwd);
+  const tenant = await readTenant(stack, config, cwd);
+  return { stack, config, managed, tenant };
+}
+
+/** Runs one command; returns the exit code. Output goes through `print`. */
+export async function run(argv: readonly string[], print: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      stack: { type: "string", short: "s" },
+      json: { type: "boolean", default: false },
+      "no-program": { type: "boolean", default: false },
+      cwd: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    print(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const cwd = projectRoot(values.cwd ? path.resolve(values.cwd) : process.cwd());
+  if (command === "drift") {
+    if (!values.stack) throw new UsageError(`drift needs --stack <stack>.\n${USAGE}`);
+    const v = await view(values.stack, cwd);
+    const program = values["no-program"] ? undefined : await previewOperations(values.stack, cwd);
+    const report = driftReport({ stack: values.stack, managed: v.managed, tenant: v.tenant, program });
+    print(values.json ? JSON.stringify(report, null, 2) : formatDriftReport(report));
+    return report.drifted ? 1 : 0;
+  }
+  if (command === "compare") {
+    const [left, right] = rest;
+    if (!left || !right) throw new UsageError(`compare needs two stacks, e.g. \`cxone-routing compare dev staging\`.\n${USAGE}`);
+    const comparison = compareStacks(await view(left, cwd), await view(right, cwd));
+    print(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
+    return comparison.differences.length === 0 && comparison.drift.length === 0 ? 0 : 1;
+  }
+  throw new UsageError(`unknown command "${command}".\n${USAGE}`);
+}
+
+/** The bin entry: expected failures print one block and exit 2; anything else is a bug and keeps its stack. */
+export function main(argv: readonly string[]): void {
+  run(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof CxoneRoutingError || (error as { code?: string })?.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+        process.stderr.write(`error: ${(error as Error).message}\n`);
+      } else {
+        process.stderr.write(`cxone-routing: unexpected error (please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+      }
+      process.exitCode = 2;
+    },
+  );
+}

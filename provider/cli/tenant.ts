@@ -1,0 +1,41 @@
+import { closeAllClients, CxoneApiError, getClient } from "../client";
+import { routingRuleKind } from "../resources/routing-rule/routing-rule-kind";
+import { webhookKind } from "../resources/webhook/webhook-kind";
+import { resolveProviderSettings, settingSource } from "../resources/settings";
+import { ProviderConfigurationError } from "../resources/errors/provider-configuration-error";
+import { TenantUnreachableError } from "./errors";
+import type { ObjectKindName } from "./stack-source";
+
+/** One object as the tenant holds it, in the normalized form the resources keep in their state. */
+export interface TenantObject {
+  readonly kind: ObjectKindName;
+  readonly id: string;
+  readonly version: number | undefined;
+  readonly fields: Record<string, unknown>;
+}
+
+/**
+ * Every routing rule and webhook of the tenant a stack points at, read with that stack's own
+ * settings (its `cxone:*` config, then the same environment variables the provider reads).
+ */
+export async function readTenant(stack: string, config: Record<string, string>, projectDir: string): Promise<TenantObject[]> {
+  try {
+    const settings = resolveProviderSettings(
+      settingSource((key) => config[key]),
+      projectDir,
+    );
+    const client = getClient(settings.client);
+    const [rules, hooks] = await Promise.all([client.rules.listAll(), client.webhooks.listAll()]);
+    return [
+      ...rules.map((r) => ({ kind: "RoutingRule" as const, id: r.id, version: r.version, fields: routingRuleKind.fromServer(r) })),
+      ...hooks.map((h) => ({ kind: "Webhook" as const, id: h.id, version: h.version, fields: webhookKind.fromServer(h) })),
+    ];
+  } catch (error) {
+    if (error instanceof CxoneApiError || error instanceof ProviderConfigurationError) {
+      throw new TenantUnreachableError(stack, error.message, error);
+    }
+    throw error;
+  } finally {
+    await closeAllClients();
+  }
+}

@@ -1,0 +1,1 @@
+export { CxoneRoutingError } from "./cxone-routing-error";
