@@ -2,9 +2,22 @@ import * as pulumi from "@pulumi/pulumi";
 import { RoutingRule, Webhook } from "pulumi-cxone-routing";
 import { allRules } from "./rules";
 import { toRoutingRuleArgs } from "./rules/rule-definition";
+import { ruleSetHash } from "./rules/rule-set-hash";
 
 const config = new pulumi.Config("routing-infra");
 const queues = config.requireObject<Record<string, string>>("queues");
+
+// Promotion pins the rule set another stack runs (`npm run promote`): this program refuses to
+// deploy anything else, so an unreviewed edit in the working tree cannot ride along.
+const hash = ruleSetHash(allRules);
+const pinned = process.env.ROUTING_RULESET_SHA256;
+if (pinned && pinned !== hash) {
+  // RunError: one clean message, no program text or stack trace.
+  throw new pulumi.RunError(
+    `promotion refused: this working tree holds rule set ${hash.slice(0, 12)}, not ${pinned.slice(0, 12)} (the one being promoted). ` +
+      "Check out the commit the source stack runs, or deploy this change to the source stack first.",
+  );
+}
 
 // Routing changes are pushed to the orchestration platform.
 const sync = new Webhook("orchestration-sync", {
@@ -19,7 +32,8 @@ const rules = allRules.map((rule) => new RoutingRule(rule.key, toRoutingRuleArgs
 export const webhookId = sync.id;
 export const ruleIds = Object.fromEntries(rules.map((r, i) => [allRules[i]!.key, r.id]));
 /**
- * The reviewed definitions this stack runs, in logical terms: what `npm run compare` diffs.
- * One JSON string, so that plans show it as one line.
+ * The reviewed definitions this stack runs, in logical terms, and their content hash: what
+ * `npm run promote` takes to the next stack.
  */
 export const ruleSet = JSON.stringify(allRules);
+export const ruleSetSha256 = hash;

@@ -10,9 +10,9 @@ export interface PulumiResult {
  * Runs the `pulumi` CLI on PATH in this project, the same binary a person uses; with `echo` its
  * output streams through as it comes.
  */
-export function pulumi(args: readonly string[], options: { echo?: boolean } = {}): Promise<PulumiResult> {
+export function pulumi(args: readonly string[], options: { echo?: boolean; env?: Record<string, string> } = {}): Promise<PulumiResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("pulumi", args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {

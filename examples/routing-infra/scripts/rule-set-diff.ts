@@ -1,20 +1,10 @@
 import type { RuleDefinition } from "../rules/rule-definition";
+import { canonical } from "../rules/rule-set-hash";
 
 export interface RuleSetDifference {
   key: string;
   change: "only-in-left" | "only-in-right" | "changed";
   fields: { field: string; left: unknown; right: unknown }[];
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Rule-by-rule differences between two stacks' rule sets (lists compared as sets). */
