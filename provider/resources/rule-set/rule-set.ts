@@ -4,6 +4,7 @@ import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule
 import { checkRemoteFallbacks } from "./remote-fallbacks";
 import { resolveForAnalysis } from "./resolve-for-analysis";
 import { analysisSettings } from "./analysis-settings";
+import { quietStack } from "../../client/errors/quiet-error";
 
 /** What a RoutingRule tells the rule set about itself at construction time. */
 export interface RuleDeclaration {
@@ -37,14 +38,20 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** Thrown (and logged) when the stack-wide analysis finds errors: nothing is written. */
-export class RoutingAnalysisError extends Error {
+/**
+ * Thrown when the stack-wide analysis finds errors: nothing is written. A RunError, so the Node
+ * runtime prints its message without a stack; every rule's registration fails with this SAME
+ * instance, and the runtime reports an error object once however many promises it rejects, so
+ * the report appears exactly once.
+ */
+export class RoutingAnalysisError extends pulumi.RunError {
   readonly code = "routing_analysis_failed";
   readonly findings: readonly Finding[];
   constructor(findings: readonly Finding[]) {
     super(`routing analysis failed; nothing was written:\n${formatFindings(findings)}`);
     this.name = "RoutingAnalysisError";
     this.findings = findings;
+    quietStack(this);
   }
 }
 
@@ -118,11 +125,10 @@ export function createRuleSet(): RuleSet {
     }
     if (findings.length > 0) {
       const failure = new RoutingAnalysisError(findings);
-      pulumi.log.error(failure.message);
-      // The full report is printed once, above; each rule's registration fails with a pointer to it.
+      // One instance for every rule: the runtime prints it once (see RoutingAnalysisError).
       for (const rule of rules.values()) {
         rule.fallback.resolve(undefined);
-        rule.gate.reject(new Error(`RoutingRule "${rule.key}" was not sent to CXone: the routing analysis failed (see the errors above)`));
+        rule.gate.reject(failure);
       }
       throw failure;
     }
@@ -195,14 +201,8 @@ function watchProgramEnd(ruleSet: RuleSet): void {
 export function routingProgram<T>(program: () => T | Promise<T>): () => Promise<T> {
   return async () => {
     const result = await program();
-    try {
-      await currentRuleSet().seal();
-    } catch (error) {
-      if (error instanceof RoutingAnalysisError) {
-        throw new Error(`routing analysis failed with ${error.findings.length} error(s); nothing was written (see the errors above)`);
-      }
-      throw error;
-    }
+    // A failed analysis rethrows the instance the rules failed with: reported once.
+    await currentRuleSet().seal();
     return result;
   };
 }
