@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getStackResource } from "@pulumi/pulumi/runtime/stack";
 import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule, type Finding } from "../../validation";
 import { checkRemoteFallbacks } from "./remote-fallbacks";
+import { sharedValues } from "./shared-values";
 import { resolveForAnalysis } from "./resolve-for-analysis";
 import { analysisSettings } from "./analysis-settings";
 import { quietStack } from "../../client/errors/quiet-error";
@@ -106,6 +107,7 @@ export function createRuleSet(): RuleSet {
         ...(v.fallbackRuleId !== undefined ? { fallbackRuleId: v.fallbackRuleId } : {}),
       });
     }
+    errors.push(...sharedValues(resolved.map(({ rule, values }) => ({ key: rule.key, name: values.name, adoptId: values.adoptId }))));
     const analysis = analyzeRuleSet(analyzable, settings.analysis);
     // A rule left out for invalid inputs still exists: a fallback naming it is not dangling.
     const dangling = (f: Finding) => f.code === "fallback_missing" && invalid.has(rules.get(f.key)?.fallbackKey ?? "");
