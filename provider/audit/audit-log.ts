@@ -9,6 +9,7 @@ export interface AuditEntry {
   readonly resourceId: string | undefined;
   readonly ok: boolean;
   readonly errorCode?: string;
+  readonly note?: string;
   readonly etagBefore: string | undefined;
   readonly etagAfter: string | undefined;
   readonly latencyMs: number;
@@ -46,6 +47,7 @@ export function createAuditLog(file: string | undefined, now: () => Date = () =>
         resourceId: entry.resourceId,
         status: entry.ok ? "success" : "failure",
         ...(entry.errorCode ? { errorCode: entry.errorCode } : {}),
+        ...(entry.note ? { note: entry.note } : {}),
         etagBefore: entry.etagBefore,
         etagAfter: entry.etagAfter,
         latencyMs: Math.round(entry.latencyMs * 10) / 10,

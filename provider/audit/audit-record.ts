@@ -3,7 +3,8 @@ import { v5 as uuidv5 } from "uuid";
 /** Namespace of audit ids (a fixed, random uuid): the same operation always gets the same id. */
 export const AUDIT_NAMESPACE = "6f1c7a52-4a8e-4c2b-9a0e-3c2d5b8e9f10";
 
-export type AuditOperation = "create" | "adopt" | "read" | "update" | "overwrite" | "delete";
+/** "forget": a delete dropped from the state without an API call (another resource holds the id). */
+export type AuditOperation = "create" | "adopt" | "read" | "update" | "overwrite" | "delete" | "forget";
 
 export interface AuditRecord {
   readonly id: string;
@@ -15,6 +16,8 @@ export interface AuditRecord {
   readonly resourceId: string | undefined;
   readonly status: "success" | "failure";
   readonly errorCode?: string;
+  /** Why, for operations that are not plain API calls (e.g. "forget"). */
+  readonly note?: string;
   readonly etagBefore: string | undefined;
   readonly etagAfter: string | undefined;
   readonly latencyMs: number;

@@ -17,6 +17,17 @@ export interface ObjectKind<Fields extends Record<string, unknown>, Wire extends
   readonly setFields: readonly string[];
   /** Write-only fields: sent, never returned by the server, so state keeps the input value. */
   readonly writeOnlyFields: readonly string[];
+  /** Secret inputs: never printed in a failure or message (see check-inputs.ts). */
+  readonly secretFields: readonly string[];
+  /**
+   * Display-only inputs (never sent to the API, never a change on their own): values that make the
+   * engine's input diff readable, such as `fallbackRuleName` next to `fallbackRuleId`.
+   */
+  readonly displayFields: readonly string[];
+  /** Fills display fields the program did not give, from the tenant. */
+  display(fields: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Refuses a delete that would break objects outside the stack (before anything is sent). */
+  beforeDelete?(client: CxoneClient, id: string, name: string): Promise<void>;
   toWire(fields: Fields): Wire;
   /** The server's object as normalized domain fields (the shape validate() returns). */
   fromServer(object: ServerObject): Record<string, unknown>;

@@ -1,19 +1,23 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ConflictError, NotFoundError, PreconditionFailedError, type ApiResponse } from "../client";
-import type { AuditOperation } from "../audit";
-import { isUnknownPlaceholder } from "../validation";
-import { canonicalJson, canonicalSet } from "./canonical";
-import { AdoptionError } from "./errors/adoption-error";
+import { adoptObject } from "./adoption";
+import { audited } from "./audited";
+import { hideSecretFailures, unknownInputFailures, without } from "./check-inputs";
 import { ObjectGoneError } from "./errors/object-gone-error";
 import { ProviderConfigurationError } from "./errors/provider-configuration-error";
 import { OutOfBandChangeError } from "./errors/out-of-band-change-error";
+import { changedFieldsOf } from "./field-compare";
+import { duplicateNameMessage } from "./name-collisions";
 import type { ObjectKind } from "./object-kind";
 import { providerAuditLog, providerClient, providerSettings } from "./provider-state";
-import { unwrapSecrets } from "./secrets";
+import { releaseUrn, holdId, markDeleting, otherHolders } from "./run-registry";
+import { asSecret, unwrapSecrets } from "./secrets";
 import type { ConflictPolicy } from "./settings";
+import { tenantNameFailure } from "./tenant-names";
+import { updateWithNameSwap } from "./name-swap";
 
 /** Inputs that steer the provider but are not part of the CXone object. */
-const META_FIELDS = ["__urn", "conflictPolicy", "adoptId"] as const;
+export const META_FIELDS = ["__urn", "conflictPolicy", "adoptId", "adoptEtag"] as const;
 
 type Props = Record<string, unknown>;
 
@@ -25,92 +29,50 @@ function pick(props: Props, fields: readonly string[]): Props {
   return Object.fromEntries(fields.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
 }
 
-function containsUnknown(value: unknown): boolean {
-  if (isUnknownPlaceholder(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
-  return false;
-}
-
-function errorCode(error: unknown): string {
-  return (error as { code?: unknown })?.code?.toString() ?? "error";
-}
-
 /**
  * The dynamic provider of one object kind. diff is pure; every write sends If-Match with the ETag
  * held in the Pulumi state (never one fetched just before), so an edit made outside Pulumi is
  * refused by the server instead of silently overwritten.
+ *
+ * check() and read() produce inputs in one normalized form (domain fields in validate()'s shape,
+ * lists in one order, meta and write-only inputs carried), so that after a refresh the engine's
+ * own input diff, which is what `pulumi preview --diff` displays (dynamic providers return no
+ * detailedDiff), shows exactly the fields `pulumi up` changes back.
  */
 export function createObjectProvider<F extends Props, W extends { name: string }, S extends { id: string }>(
   kind: ObjectKind<F, W, S>,
 ): Required<Omit<dynamic.ResourceProvider, "configure">> {
   const api = () => kind.api(providerClient());
-
-  /** The CXone fields whose values differ; unordered lists compare as sets, unknowns always differ. */
-  function changedFields(olds: Props, news: Props): string[] {
-    const before = unwrapSecrets(olds) as Props;
-    const after = unwrapSecrets(news) as Props;
-    return kind.fields.filter((field) => {
-      if (containsUnknown(after[field])) return true;
-      const compare = kind.setFields.includes(field) ? canonicalSet : canonicalJson;
-      return compare(before[field]) !== compare(after[field]);
-    });
-  }
-
-  async function audited<T>(
-    operation: AuditOperation,
-    urn: unknown,
-    resourceId: string | undefined,
-    etagBefore: string | undefined,
-    run: () => Promise<{ result: T; etagAfter: string | undefined; attempts: number; operation?: AuditOperation; resourceId?: string }>,
-  ): Promise<T> {
-    const started = performance.now();
-    const entry = { urn: typeof urn === "string" ? urn : "unknown", resourceType: kind.kind, etagBefore };
-    try {
-      const done = await run();
-      providerAuditLog().record({
-        ...entry,
-        operation: done.operation ?? operation,
-        resourceId: done.resourceId ?? resourceId,
-        ok: true,
-        etagAfter: done.etagAfter,
-        latencyMs: performance.now() - started,
-        attempts: done.attempts,
-      });
-      return done.result;
-    } catch (error) {
-      providerAuditLog().record({
-        ...entry,
-        operation,
-        resourceId,
-        ok: false,
-        errorCode: errorCode(error),
-        etagAfter: undefined,
-        latencyMs: performance.now() - started,
-        attempts: (error as { attempts?: number }).attempts ?? 1,
-      });
-      throw error;
-    }
-  }
+  const changedFields = (olds: Props, news: Props) => changedFieldsOf(kind.fields, olds, news, kind.setFields);
+  const audit = <T>(...args: Parameters<typeof audited<T>> extends [unknown, ...infer R] ? R : never) => audited<T>(kind.kind, ...args);
 
   function outputs(inputs: Props, response: ApiResponse<S>): Props {
     return {
       ...meta(inputs),
       ...pick(inputs, kind.writeOnlyFields),
+      ...pick(inputs, kind.displayFields),
       ...kind.fromServer(response.body),
       ...kind.serverFields(response.body),
       etag: response.etag,
     };
   }
 
-  function wire(inputs: Props): W {
+  /** What check() would return for the object as the server holds it now (see read()). */
+  async function serverInputs(props: Props, object: S): Promise<Props> {
+    const fields = kind.fromServer(object);
+    const writeOnly = Object.fromEntries(Object.entries(pick(props, kind.writeOnlyFields)).map(([k, v]) => [k, kind.secretFields.includes(k) ? asSecret(v) : v]));
+    return { ...meta(props), ...fields, ...(await kind.display(fields)), ...writeOnly };
+  }
+
+  function validated(inputs: Props): F {
     const checked = kind.validate(pick(unwrapSecrets(inputs) as Props, kind.fields));
     if (!checked.ok) {
       // check() already refused these inputs; reaching here means state written by a provider
       // version with other rules. Say so rather than send what the API would reject.
-      throw new Error(`${kind.kind} inputs are invalid: ${checked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
+      const failures = hideSecretFailures(checked.failures, kind.secretFields);
+      throw new Error(`${kind.kind} inputs are invalid: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
     }
-    return kind.toWire(checked.value);
+    return checked.value;
   }
 
   function policy(props: Props): ConflictPolicy {
@@ -118,41 +80,56 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     return own === "overwrite" || own === "fail" ? own : providerSettings().conflictPolicy;
   }
 
-  async function duplicateHint(error: ConflictError, name: string): Promise<never> {
+  /** The API's 409 duplicate_name, with the likely fix first (aliases for a rename, adoptId last). */
+  async function collision(error: ConflictError, name: string, urn: unknown): Promise<never> {
     const existing = await api()
       .findByName(name)
       .catch(() => undefined);
-    const id = existing?.body.id;
-    throw new ConflictError(
-      `${kind.kind} "${name}" already exists in CXone${id ? ` (id ${id})` : ""}, and names are unique. ` +
-        `To bring the existing one under Pulumi, set adoptId: "${id ?? "<its id>"}" on this resource; or choose another name.`,
-      { method: error.method, path: error.path, status: error.status, correlationId: error.correlationId, errorCode: error.errorCode, cause: error },
-    );
+    throw new ConflictError(duplicateNameMessage(kind.kind, name, existing?.body.id, urn), {
+      method: error.method,
+      path: error.path,
+      status: error.status,
+      correlationId: error.correlationId,
+      errorCode: error.errorCode,
+      cause: error,
+    });
   }
 
   return {
-    async check(_olds, news) {
+    async check(olds, news) {
+      if (!news || typeof news !== "object") {
+        return { inputs: {}, failures: [{ property: "", reason: `${kind.kind} needs an object of inputs (name, ...), got ${news === null ? "null" : typeof news}` }] };
+      }
       const raw = unwrapSecrets(news) as Props;
+      const unknown = unknownInputFailures(raw, kind.kind, [...kind.fields, ...META_FIELDS, ...kind.displayFields]);
       const checked = kind.validate(pick(raw, kind.fields));
-      const failures = checked.ok ? [] : [...checked.failures];
+      const failures = [...unknown.failures, ...(checked.ok ? [] : hideSecretFailures(checked.failures, kind.secretFields))];
       if (raw.conflictPolicy !== undefined && raw.conflictPolicy !== "fail" && raw.conflictPolicy !== "overwrite") {
         failures.push({ property: "conflictPolicy", reason: `must be "fail" or "overwrite", got ${JSON.stringify(raw.conflictPolicy)}` });
       }
       if (raw.adoptId !== undefined && (typeof raw.adoptId !== "string" || raw.adoptId === "")) {
         failures.push({ property: "adoptId", reason: "must be the non-empty id of an existing object in CXone" });
       }
-      if (failures.length > 0) return { inputs: news, failures };
+      if (checked.ok && failures.length === 0 && Object.keys(olds ?? {}).length === 0 && raw.adoptId === undefined) {
+        const taken = await tenantNameFailure(kind, checked.value.name as string, raw.__urn);
+        if (taken) failures.push(taken);
+      }
+      // Never hand the engine a secret it would print next to a failure.
+      if (failures.length > 0 || !checked.ok) return { inputs: without(news, [...kind.secretFields, ...unknown.hidden]), failures };
+      const display = { ...(await kind.display(checked.value)), ...pick(raw, kind.displayFields) };
       // Keep the caller's secret wrappers on write-only fields; everything else is normalized.
-      return { inputs: { ...meta(news), ...(checked.ok ? checked.value : {}), ...pick(news, kind.writeOnlyFields) } };
+      return { inputs: { ...meta(news), ...checked.value, ...display, ...pick(news, kind.writeOnlyFields) } };
     },
 
     async diff(id, olds, news) {
       const before = unwrapSecrets(olds) as Props;
       const after = unwrapSecrets(news) as Props;
+      holdId(after.__urn ?? before.__urn, id, { currentName: before.name, plannedName: after.name });
       const changed = changedFields(olds, news);
       // adoptId naming the object this resource already manages adopts nothing new: replacing
       // would delete that very object first and then find nothing to adopt.
       // conflictPolicy steers later writes: a change is an update that makes no API call.
+      // Display-only fields (fallbackRuleName) and adoptEtag never make a change on their own.
       const policyChanged = (after.conflictPolicy ?? null) !== (before.conflictPolicy ?? null);
       const adoptChanged = (after.adoptId ?? null) !== (before.adoptId ?? null) && after.adoptId !== undefined && after.adoptId !== id;
       const replaces = adoptChanged ? ["adoptId"] : [];
@@ -165,46 +142,34 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     },
 
     async create(inputs) {
-      const body = wire(inputs);
+      const fields = validated(inputs);
+      const body = kind.toWire(fields);
       const adoptId = typeof inputs.adoptId === "string" ? inputs.adoptId : undefined;
       if (adoptId) {
-        return audited("adopt", inputs.__urn, adoptId, undefined, async () => {
-          const current = await api()
-            .get(adoptId)
-            .catch((error: unknown) => {
-              if (error instanceof NotFoundError) {
-                throw new AdoptionError(`adoptId "${adoptId}": there is no ${kind.kind} with that id in CXone, so there is nothing to adopt. Check the id, or remove adoptId to create a new one.`);
-              }
-              throw error;
-            });
-          const updated = await api().replace(adoptId, body, current.etag ?? "*");
-          return {
-            result: { id: updated.body.id, outs: outputs(inputs, updated) },
-            etagAfter: updated.etag,
-            attempts: current.attempts + updated.attempts,
-          };
+        return audit("adopt", inputs.__urn, adoptId, inputs.adoptEtag as string | undefined, async () => {
+          const adopted = await adoptObject(kind, api(), adoptId, inputs, fields as Props, body);
+          holdId(inputs.__urn, adoptId, { currentName: body.name, plannedName: body.name });
+          return { result: { id: adopted.response.body.id, outs: outputs(inputs, adopted.response) }, etagAfter: adopted.response.etag, attempts: adopted.attempts };
         });
       }
-      return audited("create", inputs.__urn, undefined, undefined, async () => {
+      return audit("create", inputs.__urn, undefined, undefined, async () => {
         const created = await api()
           .create(body)
           .catch((error: unknown) =>
-            error instanceof ConflictError && error.errorCode === "duplicate_name" ? duplicateHint(error, body.name) : Promise.reject(error),
+            error instanceof ConflictError && error.errorCode === "duplicate_name" ? collision(error, body.name, inputs.__urn) : Promise.reject(error),
           );
-        return {
-          result: { id: created.body.id, outs: outputs(inputs, created) },
-          etagAfter: created.etag,
-          attempts: created.attempts,
-          resourceId: created.body.id,
-        };
+        holdId(inputs.__urn, created.body.id, { currentName: body.name, plannedName: body.name });
+        return { result: { id: created.body.id, outs: outputs(inputs, created) }, etagAfter: created.etag, attempts: created.attempts, resourceId: created.body.id };
       });
     },
 
     async read(id, props = {}) {
-      return audited("read", props.__urn, id, props.etag as string | undefined, async () => {
+      return audit("read", props.__urn, id, props.etag as string | undefined, async () => {
         try {
           const current = await api().get(id);
-          return { result: { id, props: outputs(props, current) }, etagAfter: current.etag, attempts: current.attempts };
+          holdId(props.__urn, id, { currentName: (current.body as { name?: unknown }).name });
+          const result = { id, props: outputs(props, current), inputs: await serverInputs(props, current.body) };
+          return { result, etagAfter: current.etag, attempts: current.attempts };
         } catch (error) {
           if (!(error instanceof NotFoundError)) throw error;
           // A wrong collection path also answers 404; dropping every resource from the state on
@@ -227,16 +192,21 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     },
 
     async update(id, olds, news) {
-      const body = wire(news);
+      const body = kind.toWire(validated(news));
       const stateETag = olds.etag as string | undefined;
-      // Only provider settings (conflictPolicy) changed: nothing to send.
-      if (changedFields(olds, news).length === 0) return { outs: { ...olds, ...meta(news), conflictPolicy: news.conflictPolicy } };
-      return audited("update", news.__urn, id, stateETag, async () => {
+      holdId(news.__urn, id, { plannedName: body.name });
+      // Only provider settings or display fields changed: nothing to send.
+      if (changedFields(olds, news).length === 0) {
+        return { outs: { ...olds, ...meta(news), ...pick(news, kind.displayFields), conflictPolicy: news.conflictPolicy } };
+      }
+      return audit("update", news.__urn, id, stateETag, async () => {
         try {
-          const updated = await api().replace(id, body, stateETag ?? "");
+          const updated = await updateWithNameSwap(kind.kind, api(), id, body, stateETag ?? "", news.__urn, olds.name);
+          holdId(news.__urn, id, { currentName: body.name });
           return { result: { outs: outputs(news, updated) }, etagAfter: updated.etag, attempts: updated.attempts };
         } catch (error) {
           if (error instanceof NotFoundError) throw new ObjectGoneError(kind.kind, body.name, id);
+          if (error instanceof ConflictError && error.errorCode === "duplicate_name") return collision(error, body.name, news.__urn);
           if (!(error instanceof PreconditionFailedError)) throw error;
           if (policy(news) !== "overwrite") {
             throw new OutOfBandChangeError(kind.kind, body.name, id, "update", stateETag, error.currentETag);
@@ -244,12 +214,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
           // Opt-in: take the server's current ETag and apply the program's version over it.
           const current = await api().get(id);
           const updated = await api().replace(id, body, current.etag ?? "");
-          return {
-            result: { outs: outputs(news, updated) },
-            etagAfter: updated.etag,
-            attempts: current.attempts + updated.attempts + 1,
-            operation: "overwrite",
-          };
+          return { result: { outs: outputs(news, updated) }, etagAfter: updated.etag, attempts: current.attempts + updated.attempts + 1, operation: "overwrite" };
         }
       });
     },
@@ -257,7 +222,29 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     async delete(id, props) {
       const stateETag = props.etag as string | undefined;
       const name = String(props.name ?? id);
-      await audited("delete", props.__urn, id, stateETag, async () => {
+      const urn = props.__urn;
+      // A rename without alias plus adoptId (or an adopt into a new resource): the object lives on
+      // under another URN of this stack. Drop this URN from the state only.
+      const holders = otherHolders(id, urn);
+      if (holders.length > 0) {
+        providerAuditLog().record({
+          urn: typeof urn === "string" ? urn : "unknown",
+          resourceType: kind.kind,
+          operation: "forget",
+          resourceId: id,
+          ok: true,
+          note: `not deleted: ${holders.join(", ")} of this stack manages id ${id}; dropped from the state without an API call`,
+          etagBefore: stateETag,
+          etagAfter: undefined,
+          latencyMs: 0,
+          attempts: 0,
+        });
+        releaseUrn(urn);
+        return;
+      }
+      markDeleting(urn);
+      await audit("delete", urn, id, stateETag, async () => {
+        await kind.beforeDelete?.(providerClient(), id, name);
         try {
           const removed = await api().remove(id, stateETag ?? "");
           return { result: undefined, etagAfter: undefined, attempts: (removed as { attempts?: number }).attempts ?? 1 };
@@ -270,6 +257,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
           return { result: undefined, etagAfter: undefined, attempts: current.attempts + 2, operation: "overwrite" };
         }
       });
+      releaseUrn(urn);
     },
   };
 }

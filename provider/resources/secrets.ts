@@ -12,3 +12,9 @@ export function unwrapSecrets(value: unknown): unknown {
   }
   return value;
 }
+
+/** `value` as Pulumi's serialized secret (kept as is when already one), so the engine stores it encrypted. */
+export function asSecret(value: unknown): unknown {
+  if (value && typeof value === "object" && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG_VALUE) return value;
+  return { [SECRET_SIG_KEY]: SECRET_SIG_VALUE, value };
+}

@@ -30,7 +30,7 @@ export type {
   RuleSchemaOptions,
   RuleTarget,
 } from "./ruleSchema";
-export { normalizeRuleInputs, validateRuleInputs } from "./validateRuleInputs";
+export { normalizeRuleInputs, orderConditions, orderTargets, validateRuleInputs } from "./validateRuleInputs";
 export type { RuleValidationOptions } from "./validateRuleInputs";
 
 export { createWebhookInputsSchema, webhookInputsSchema } from "./webhookSchema";

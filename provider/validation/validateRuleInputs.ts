@@ -65,10 +65,35 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+interface OrderableCondition {
+  readonly field: string;
+  readonly operator: string;
+  readonly value: unknown;
+  readonly conditionGroupId?: string;
+}
+
+function conditionKey(c: OrderableCondition): string {
+  return JSON.stringify([c.field, c.operator, typeof c.value, String(c.value), c.conditionGroupId ?? ""]);
+}
+
 /**
- * The canonical form of parsed inputs: absent optionals omitted (not `undefined`), condition
- * order kept (it is meaningful to people reading the rule), targets sorted by (type, id) so that
- * reordering them in the program never shows up as a diff.
+ * Conditions in one deterministic order (field, operator, value, group). They are ANDed, so the
+ * order means nothing to the router; check() and read() both use this order, so that a reorder in
+ * the program is no change and the engine's element-by-element display shows only real edits.
+ */
+export function orderConditions<C extends OrderableCondition>(conditions: readonly C[]): C[] {
+  return [...conditions].sort((a, b) => compareText(conditionKey(a), conditionKey(b)));
+}
+
+/** Targets in one deterministic order: by (type, id), the pair that identifies a target. */
+export function orderTargets<T extends { readonly type: string; readonly id: string }>(targets: readonly T[]): T[] {
+  return [...targets].sort((a, b) => compareText(a.type, b.type) || compareText(a.id, b.id));
+}
+
+/**
+ * The canonical form of parsed inputs: absent optionals omitted (not `undefined`), conditions and
+ * targets in one deterministic order (see orderConditions), so that reordering them in the program
+ * never shows up as a diff.
  */
 export function normalizeRuleInputs(parsed: RuleInputs): RuleInputs {
   const normalized: RuleInputs = {
@@ -76,15 +101,15 @@ export function normalizeRuleInputs(parsed: RuleInputs): RuleInputs {
     priority: parsed.priority,
     enabled: parsed.enabled,
     interactionType: parsed.interactionType,
-    conditions: parsed.conditions.map((condition) => ({
-      field: condition.field,
-      operator: condition.operator,
-      value: condition.value,
-      ...(condition.conditionGroupId !== undefined ? { conditionGroupId: condition.conditionGroupId } : {}),
-    })),
-    targets: parsed.targets
-      .map((target) => ({ type: target.type, id: target.id, weight: target.weight, capacity: target.capacity }))
-      .sort((a, b) => compareText(a.type, b.type) || compareText(a.id, b.id)),
+    conditions: orderConditions(
+      parsed.conditions.map((condition) => ({
+        field: condition.field,
+        operator: condition.operator,
+        value: condition.value,
+        ...(condition.conditionGroupId !== undefined ? { conditionGroupId: condition.conditionGroupId } : {}),
+      })),
+    ),
+    targets: orderTargets(parsed.targets.map((target) => ({ type: target.type, id: target.id, weight: target.weight, capacity: target.capacity }))),
   };
   if (parsed.description !== undefined) normalized.description = parsed.description;
   if (parsed.fallbackRuleId !== undefined) normalized.fallbackRuleId = parsed.fallbackRuleId;

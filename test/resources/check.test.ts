@@ -130,7 +130,9 @@ describe("check: webhooks", () => {
       {},
       webhookInputs("sync", { secret: secret(shortSecret), targetURL: "http://hooks.example.com/x?token=t0p", eventFilter: ["routing.rule.created", "rule.exploded"] }),
     );
-    expect(properties(result.failures)).toEqual(expect.arrayContaining(["secret", "targetURL", "eventFilter[1]"]));
+    expect(properties(result.failures)).toEqual(expect.arrayContaining(["secret (value hidden)", "targetURL", "eventFilter[1]"]));
+    expect(result.inputs).not.toHaveProperty("secret");
+    expect(JSON.stringify(result.inputs)).not.toContain(shortSecret);
     const text = JSON.stringify(result.failures);
     expect(text).not.toContain(shortSecret);
     expect(text).not.toContain("t0p");

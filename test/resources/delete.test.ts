@@ -1,3 +1,4 @@
+import { DependentRuleError } from "../../provider/resources/errors/dependent-rule-error";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError } from "../../provider/client/index";
@@ -54,7 +55,7 @@ describe("delete: routing rules", () => {
     expect(lastAuditLine(harness)).toMatchObject({ operation: "overwrite", status: "success", urn: URN });
   });
 
-  it("a rule named as another rule's fallback stays, with the server's conflict", async () => {
+  it("a rule that a rule outside the stack falls back to is not deleted: one error naming it, nothing sent", async () => {
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     await harness.sim.admin.seed({
       rules: [
@@ -73,8 +74,13 @@ describe("delete: routing rules", () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).errorCode).toBe("rule_in_use");
+    expect(error).toBeInstanceOf(DependentRuleError);
+    expect((error as DependentRuleError).code).toBe("dependent_rule");
+    const outside = harness.sim.admin.state().rules.find((r) => r.name === "uses-fallback")!;
+    expect((error as Error).message).toContain(`"uses-fallback" (id ${outside.id})`);
+    expect((error as Error).message).toContain("nothing was sent");
+    expect((error as Error).stack).toBe((error as Error).message);
+    expect(harness.apiRequests().some((r) => r.method === "DELETE")).toBe(false);
     expect(harness.sim.admin.state().rules).toHaveLength(2);
   });
 });

@@ -13,7 +13,10 @@ describe("read: refresh takes the server's version into the state", () => {
   it("without changes in CXone, read returns the state as it was", async () => {
     const { id, outs } = await routingRuleProvider.create(ruleInputs("vip-voice", { conflictPolicy: "overwrite" }));
     const result = await routingRuleProvider.read!(id, outs);
-    expect(result).toEqual({ id, props: outs });
+    expect(result).toMatchObject({ id, props: outs });
+    // The inputs are what check() gives for the same program: no diff after a refresh.
+    const checked = await routingRuleProvider.check({}, ruleInputs("vip-voice", { conflictPolicy: "overwrite" }));
+    expect(result.inputs).toEqual(checked.inputs);
   });
 
   it("after an out-of-band edit, read returns the new ETag and fields", async () => {

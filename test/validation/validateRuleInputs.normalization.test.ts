@@ -41,12 +41,13 @@ describe("validateRuleInputs: normalized value", () => {
     expect(backwards).toEqual(forwards);
   });
 
-  it("keeps the order of conditions", () => {
+  it("puts conditions in one order (they are ANDed), so a reorder is no change", () => {
     const conditions = [
       { field: "z", operator: "equals", value: 1 },
       { field: "a", operator: "contains", value: "x", conditionGroupId: "g" },
     ];
-    expect(valueOf(validRuleInputs({ conditions })).conditions).toEqual(conditions);
+    expect(valueOf(validRuleInputs({ conditions })).conditions).toEqual([conditions[1], conditions[0]]);
+    expect(valueOf(validRuleInputs({ conditions: [...conditions].reverse() })).conditions).toEqual([conditions[1], conditions[0]]);
   });
 
   it("strips properties it does not know, such as Pulumi's __provider", () => {

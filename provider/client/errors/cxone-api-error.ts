@@ -1,3 +1,4 @@
+import { quietStack } from "./quiet-error";
 /** Where an error happened; every field is optional because configuration errors happen before any request. */
 export interface CxoneErrorContext {
   readonly method?: string;
@@ -27,6 +28,7 @@ export abstract class CxoneApiError extends Error {
     this.path = context.path;
     this.status = context.status;
     this.correlationId = context.correlationId;
+    quietStack(this);
   }
 
   toJSON(): Record<string, unknown> {

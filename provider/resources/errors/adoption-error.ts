@@ -1,5 +1,6 @@
+import { ProviderError } from "./provider-error";
 /** `adoptId` names an object that cannot be taken over. */
-export class AdoptionError extends Error {
+export class AdoptionError extends ProviderError {
   readonly code = "adoption_failed";
   constructor(message: string) {
     super(message);

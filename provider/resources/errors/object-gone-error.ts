@@ -1,5 +1,6 @@
+import { ProviderError } from "./provider-error";
 /** The object this resource manages was deleted outside Pulumi. */
-export class ObjectGoneError extends Error {
+export class ObjectGoneError extends ProviderError {
   readonly code = "object_gone";
   constructor(kind: string, name: string, id: string) {
     super(

@@ -1,8 +1,9 @@
+import { ProviderError } from "./provider-error";
 /**
  * A write was refused with 412: the object changed in CXone after Pulumi last read it. The
  * message says what happened, shows both ETags and what to do.
  */
-export class OutOfBandChangeError extends Error {
+export class OutOfBandChangeError extends ProviderError {
   readonly code = "out_of_band_change";
   readonly stateETag: string | undefined;
   readonly serverETag: string | undefined;

@@ -1,7 +1,9 @@
 import type { RoutingRule as ServerRule, RoutingRuleInput as WireRule } from "../../client";
-import { validateRuleInputs, type RuleInputs } from "../../validation";
+import { orderConditions, orderTargets, validateRuleInputs, type RuleInputs } from "../../validation";
 import type { ObjectKind } from "../object-kind";
 import { providerSettings } from "../provider-state";
+import { refuseOutsideDependents } from "../delete-guard";
+import { fallbackRuleName } from "./fallback-names";
 
 const FIELDS = ["name", "description", "priority", "enabled", "interactionType", "conditions", "targets", "fallbackRuleId"] as const;
 
@@ -16,6 +18,13 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
   // All conditions are ANDed and targets are weighted, so neither list's order means anything.
   setFields: ["conditions", "targets"],
   writeOnlyFields: [],
+  secretFields: [],
+  displayFields: ["fallbackRuleName"],
+  async display(fields) {
+    const name = await fallbackRuleName(fields.fallbackRuleId);
+    return name !== undefined ? { fallbackRuleName: name } : {};
+  },
+  beforeDelete: (client, id, name) => refuseOutsideDependents(client.rules, id, name),
   toWire(rule) {
     return {
       name: rule.name,
@@ -29,9 +38,8 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
     };
   },
   fromServer(rule) {
-    const targets = [...(rule.targets ?? [])]
-      .map((t) => ({ type: t.type, id: t.id, weight: t.weight, capacity: t.capacity }))
-      .sort((a, b) => (a.type === b.type ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.type < b.type ? -1 : 1));
+    // The order check() gives (normalizeRuleInputs), so read() inputs compare like for like.
+    const targets = orderTargets((rule.targets ?? []).map((t) => ({ type: t.type, id: t.id, weight: t.weight, capacity: t.capacity })));
     return {
       name: rule.name,
       // "" is a valid description the server keeps; dropping it would show a diff on every preview.
@@ -39,12 +47,14 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
       priority: rule.priority,
       enabled: rule.enabled,
       interactionType: rule.interactionType,
-      conditions: (rule.conditions ?? []).map((c) => ({
-        field: c.field,
-        operator: c.operator,
-        value: c.value,
-        ...(c.conditionGroupId ? { conditionGroupId: c.conditionGroupId } : {}),
-      })),
+      conditions: orderConditions(
+        (rule.conditions ?? []).map((c) => ({
+          field: c.field,
+          operator: c.operator,
+          value: c.value,
+          ...(c.conditionGroupId ? { conditionGroupId: c.conditionGroupId } : {}),
+        })),
+      ),
       targets,
       ...(rule.fallbackRuleId ? { fallbackRuleId: rule.fallbackRuleId } : {}),
     };

@@ -66,6 +66,9 @@ export class RoutingRule extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: RoutingRuleArgs, opts: pulumi.CustomResourceOptions = {}) {
+    if (!args || typeof args !== "object") {
+      throw new pulumi.RunError(`RoutingRule "${name}": the second argument must be the rule's inputs ({ name, priority, interactionType, ... }), got ${args === null ? "null" : typeof args}.`);
+    }
     const ruleSet = currentRuleSet();
     const fallbackKey = args.fallback === undefined ? undefined : typeof args.fallback === "string" ? args.fallback : ruleSet.keyOf(args.fallback);
     if (args.fallback !== undefined && fallbackKey === undefined) {
@@ -86,6 +89,10 @@ export class RoutingRule extends pulumi.dynamic.Resource {
         // The engine sees this rule only once the stack-wide analysis passed.
         name: pulumi.all([args.name, declared.gate]).apply(([n]) => n),
         fallbackRuleId,
+        // Display only (never sent): the preview shows `fallbackRuleName: "VIP" => "General"`.
+        ...(fallbackKey !== undefined
+          ? { fallbackRuleName: pulumi.output(fallbackRule.then((rule) => (rule as RoutingRule | undefined)?.name)) }
+          : {}),
         __urn: pulumi.createUrn(name, ROUTING_RULE_TYPE, opts.parent),
         etag: undefined,
         version: undefined,

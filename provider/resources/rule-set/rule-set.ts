@@ -2,8 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { getStackResource } from "@pulumi/pulumi/runtime/stack";
 import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule, type Finding } from "../../validation";
 import { checkRemoteFallbacks } from "./remote-fallbacks";
+import { sharedValues } from "./shared-values";
 import { resolveForAnalysis } from "./resolve-for-analysis";
 import { analysisSettings } from "./analysis-settings";
+import { quietStack } from "../../client/errors/quiet-error";
 
 /** What a RoutingRule tells the rule set about itself at construction time. */
 export interface RuleDeclaration {
@@ -37,14 +39,20 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** Thrown (and logged) when the stack-wide analysis finds errors: nothing is written. */
-export class RoutingAnalysisError extends Error {
+/**
+ * Thrown when the stack-wide analysis finds errors: nothing is written. A RunError, so the Node
+ * runtime prints its message without a stack; every rule's registration fails with this SAME
+ * instance, and the runtime reports an error object once however many promises it rejects, so
+ * the report appears exactly once.
+ */
+export class RoutingAnalysisError extends pulumi.RunError {
   readonly code = "routing_analysis_failed";
   readonly findings: readonly Finding[];
   constructor(findings: readonly Finding[]) {
     super(`routing analysis failed; nothing was written:\n${formatFindings(findings)}`);
     this.name = "RoutingAnalysisError";
     this.findings = findings;
+    quietStack(this);
   }
 }
 
@@ -99,6 +107,7 @@ export function createRuleSet(): RuleSet {
         ...(v.fallbackRuleId !== undefined ? { fallbackRuleId: v.fallbackRuleId } : {}),
       });
     }
+    errors.push(...sharedValues(resolved.map(({ rule, values }) => ({ key: rule.key, name: values.name, adoptId: values.adoptId }))));
     const analysis = analyzeRuleSet(analyzable, settings.analysis);
     // A rule left out for invalid inputs still exists: a fallback naming it is not dangling.
     const dangling = (f: Finding) => f.code === "fallback_missing" && invalid.has(rules.get(f.key)?.fallbackKey ?? "");
@@ -118,11 +127,10 @@ export function createRuleSet(): RuleSet {
     }
     if (findings.length > 0) {
       const failure = new RoutingAnalysisError(findings);
-      pulumi.log.error(failure.message);
-      // The full report is printed once, above; each rule's registration fails with a pointer to it.
+      // One instance for every rule: the runtime prints it once (see RoutingAnalysisError).
       for (const rule of rules.values()) {
         rule.fallback.resolve(undefined);
-        rule.gate.reject(new Error(`RoutingRule "${rule.key}" was not sent to CXone: the routing analysis failed (see the errors above)`));
+        rule.gate.reject(failure);
       }
       throw failure;
     }
@@ -195,14 +203,8 @@ function watchProgramEnd(ruleSet: RuleSet): void {
 export function routingProgram<T>(program: () => T | Promise<T>): () => Promise<T> {
   return async () => {
     const result = await program();
-    try {
-      await currentRuleSet().seal();
-    } catch (error) {
-      if (error instanceof RoutingAnalysisError) {
-        throw new Error(`routing analysis failed with ${error.findings.length} error(s); nothing was written (see the errors above)`);
-      }
-      throw error;
-    }
+    // A failed analysis rethrows the instance the rules failed with: reported once.
+    await currentRuleSet().seal();
     return result;
   };
 }

@@ -12,6 +12,9 @@ export const webhookKind: ObjectKind<WebhookInputs & Record<string, unknown>, Wi
   setFields: ["eventFilter"],
   // The server never returns the signing secret; the state keeps it (as a Pulumi secret).
   writeOnlyFields: ["secret"],
+  secretFields: ["secret"],
+  displayFields: [],
+  display: async () => ({}),
   toWire(hook) {
     return {
       name: hook.name,

@@ -37,6 +37,9 @@ export class Webhook extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string>;
 
   constructor(name: string, args: WebhookArgs, opts: pulumi.CustomResourceOptions = {}) {
+    if (!args || typeof args !== "object") {
+      throw new pulumi.RunError(`Webhook "${name}": the second argument must be the webhook's inputs ({ name, targetURL, eventFilter, ... }), got ${args === null ? "null" : typeof args}.`);
+    }
     super(
       webhookShell,
       name,

@@ -1,0 +1,6 @@
+import { ProviderError } from "./provider-error";
+
+/** A rule outside the stack falls back to the rule being deleted: nothing was deleted. */
+export class DependentRuleError extends ProviderError {
+  readonly code = "dependent_rule";
+}

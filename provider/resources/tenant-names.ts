@@ -1,0 +1,41 @@
+import type { CheckFailure } from "../validation";
+import { isUnknownPlaceholder } from "../validation";
+import { duplicateNameMessage } from "./name-collisions";
+import type { ObjectKind } from "./object-kind";
+import { providerClient } from "./provider-state";
+import { isHeld } from "./run-registry";
+
+const lists = new WeakMap<object, Map<string, Promise<Map<string, string> | undefined>>>();
+
+/** name -> id of every object of the kind in the tenant: one paged list per kind and process. */
+function tenantNames(kind: ObjectKind<never, never, never> | ObjectKind<any, any, any>): Promise<Map<string, string> | undefined> {
+  const client = providerClient();
+  let perKind = lists.get(client);
+  if (!perKind) lists.set(client, (perKind = new Map()));
+  let names = perKind.get(kind.kind);
+  if (!names) {
+    names = kind
+      .api(client)
+      .listAll()
+      .then(
+        (objects: { id: string; name: string }[]) => new Map(objects.map((o) => [o.name, o.id])),
+        // An unreachable tenant fails later with its own message; check stays about the inputs.
+        () => undefined,
+      );
+    perKind.set(kind.kind, names);
+  }
+  return names;
+}
+
+/**
+ * check() of a NEW resource (no olds, no adoptId): its name must not be taken in the tenant by an
+ * object this run does not manage. Run-held ids (other resources of the program, seen in their
+ * diff) are left to update's name sequencing; anything else fails the preview with the fix.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function tenantNameFailure(kind: ObjectKind<any, any, any>, name: string, urn: unknown): Promise<CheckFailure | undefined> {
+  if (typeof name !== "string" || isUnknownPlaceholder(name)) return undefined;
+  const holderId = (await tenantNames(kind))?.get(name);
+  if (!holderId || isHeld(holderId)) return undefined;
+  return { property: "name", reason: duplicateNameMessage(kind.kind, name, holderId, urn) };
+}
