@@ -123,7 +123,7 @@ function createStrategy(config: ResolvedClientConfig, context: AuthEndpointConte
   const auth = config.auth;
   if (auth.kind === "access-key") {
     return createAccessKeyStrategy(context, {
-      tokenUrl: config.tokenUrl,
+      tokenUrl: config.authUrl,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       accessKeyId: auth.accessKeyId,
@@ -132,7 +132,7 @@ function createStrategy(config: ResolvedClientConfig, context: AuthEndpointConte
     });
   }
   return createClientCredentialsStrategy(context, {
-    tokenUrl: config.tokenUrl,
+    tokenUrl: config.authUrl,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     scope: auth.scope,

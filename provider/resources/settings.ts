@@ -15,7 +15,8 @@ export interface ProviderSettings {
 /** Every stack config key (namespace `cxone`) with its environment fallback. */
 export const SETTING_KEYS = {
   baseUrl: "CXONE_BASE_URL",
-  tokenUrl: "CXONE_TOKEN_URL",
+  // Not `tokenUrl`: the Pulumi CLI refuses plain `config set` of keys that look like secrets (…token…).
+  authUrl: "CXONE_AUTH_URL",
   clientId: "CXONE_CLIENT_ID",
   clientSecret: "CXONE_CLIENT_SECRET",
   authMode: "CXONE_AUTH_MODE",
@@ -37,6 +38,14 @@ export const SETTING_KEYS = {
 
 export type SettingKey = keyof typeof SETTING_KEYS;
 
+/**
+ * Former names still read, after the current key and its environment variable, until a later
+ * release removes them: `cxone:tokenUrl` / `CXONE_TOKEN_URL`.
+ */
+export const DEPRECATED_SETTING_KEYS: { readonly [K in SettingKey]?: { readonly key: string; readonly env: string } } = {
+  authUrl: { key: "tokenUrl", env: "CXONE_TOKEN_URL" },
+};
+
 /** Reads `cxone:<key>` from the stack config, then the environment variable. */
 export type SettingSource = (key: SettingKey) => string | undefined;
 
@@ -44,11 +53,15 @@ export function settingSource(
   config: (qualifiedKey: string) => string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): SettingSource {
-  return (key) => {
-    const fromConfig = config(`cxone:${key}`);
+  const read = (configKey: string, envName: string): string | undefined => {
+    const fromConfig = config(`cxone:${configKey}`);
     if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
-    const fromEnv = env[SETTING_KEYS[key]];
+    const fromEnv = env[envName];
     return fromEnv === "" ? undefined : fromEnv;
+  };
+  return (key) => {
+    const deprecated = DEPRECATED_SETTING_KEYS[key];
+    return read(key, SETTING_KEYS[key]) ?? (deprecated ? read(deprecated.key, deprecated.env) : undefined);
   };
 }
 
@@ -116,7 +129,7 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
     throw new ProviderConfigurationError(`cxone:conflictPolicy must be "fail" or "overwrite", got "${conflictPolicy}".`, "conflictPolicy");
   }
   const auditLog = source("auditLog") ?? path.join(".cxone", "audit.jsonl");
-  const tokenUrl = source("tokenUrl");
+  const authUrl = source("authUrl");
   const rulesPath = source("rulesPath");
   const webhooksPath = source("webhooksPath");
   return {
@@ -125,7 +138,7 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
       clientSecret,
       auth,
       ...(baseUrl ? { baseUrl } : {}),
-      ...(tokenUrl ? { tokenUrl } : {}),
+      ...(authUrl ? { authUrl } : {}),
       ...(rulesPath ? { rulesPath } : {}),
       ...(webhooksPath ? { webhooksPath } : {}),
       rateLimitPerMinute: rate === "off" ? false : (positiveInteger(source, "rateLimitPerMinute") ?? 100),

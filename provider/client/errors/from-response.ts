@@ -51,7 +51,7 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
     case 401:
       return new AuthenticationError(
         `CXone answered 401 Unauthorized to ${request} even with a freshly issued token${serverText ? ` (${serverText})` : ""}. ` +
-          `Fix: check that client "${response.clientId}" is still active, that its token endpoint (tokenUrl) belongs to the same ` +
+          `Fix: check that client "${response.clientId}" is still active, that its token endpoint (authUrl) belongs to the same ` +
           `CXone environment as baseUrl, and that the credentials were not revoked.`,
         { ...context, oauthError: parsed.oauthError ?? firstCode },
       );
