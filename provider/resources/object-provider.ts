@@ -10,7 +10,7 @@ import { OutOfBandChangeError } from "./errors/out-of-band-change-error";
 import type { ObjectKind } from "./object-kind";
 import { providerAuditLog, providerClient, providerSettings } from "./provider-state";
 import { unwrapSecrets } from "./secrets";
-import type { ConflictPolicy } from "./settings";
+import { isConflictPolicy, type ConflictPolicy } from "./settings";
 
 /** Inputs that steer the provider but are not part of the CXone object. */
 const META_FIELDS = ["__urn", "conflictPolicy", "adoptId"] as const;
@@ -115,7 +115,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
 
   function policy(props: Props): ConflictPolicy {
     const own = props.conflictPolicy;
-    return own === "overwrite" || own === "fail" ? own : providerSettings().conflictPolicy;
+    return isConflictPolicy(own) ? own : providerSettings().conflictPolicy;
   }
 
   async function duplicateHint(error: ConflictError, name: string): Promise<never> {
@@ -135,7 +135,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       const raw = unwrapSecrets(news) as Props;
       const checked = kind.validate(pick(raw, kind.fields));
       const failures = checked.ok ? [] : [...checked.failures];
-      if (raw.conflictPolicy !== undefined && raw.conflictPolicy !== "fail" && raw.conflictPolicy !== "overwrite") {
+      if (raw.conflictPolicy !== undefined && !isConflictPolicy(raw.conflictPolicy)) {
         failures.push({ property: "conflictPolicy", reason: `must be "fail" or "overwrite", got ${JSON.stringify(raw.conflictPolicy)}` });
       }
       if (raw.adoptId !== undefined && (typeof raw.adoptId !== "string" || raw.adoptId === "")) {

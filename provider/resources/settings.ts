@@ -3,7 +3,14 @@ import path from "node:path";
 import type { ClientConfigInput } from "../client";
 import { ProviderConfigurationError } from "./errors/provider-configuration-error";
 
-export type ConflictPolicy = "fail" | "overwrite";
+/** What an update does when the object was changed outside Pulumi: stop ("fail", the default) or re-apply. */
+export const CONFLICT_POLICIES = ["fail", "overwrite"] as const;
+
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
+
+export function isConflictPolicy(value: unknown): value is ConflictPolicy {
+  return (CONFLICT_POLICIES as readonly unknown[]).includes(value);
+}
 
 export interface ProviderSettings {
   readonly client: ClientConfigInput;
@@ -125,7 +132,7 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
   }
   const rate = source("rateLimitPerMinute");
   const conflictPolicy = source("conflictPolicy") ?? "fail";
-  if (conflictPolicy !== "fail" && conflictPolicy !== "overwrite") {
+  if (!isConflictPolicy(conflictPolicy)) {
     throw new ProviderConfigurationError(`cxone:conflictPolicy must be "fail" or "overwrite", got "${conflictPolicy}".`, "conflictPolicy");
   }
   const auditLog = source("auditLog") ?? path.join(".cxone", "audit.jsonl");

@@ -33,17 +33,16 @@ export const TEXT_OPERATORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Default set of interaction types (channels) a rule can apply to. */
-export const DEFAULT_INTERACTION_TYPES: readonly string[] = [
-  "voice",
-  "chat",
-  "email",
-  "sms",
-  "social",
-  "workitem",
-];
+export const DEFAULT_INTERACTION_TYPES = ["voice", "chat", "email", "sms", "social", "workitem"] as const;
+
+/** An interaction type from {@link DEFAULT_INTERACTION_TYPES}: what a `RoutingRule` accepts. */
+export type InteractionType = (typeof DEFAULT_INTERACTION_TYPES)[number];
 
 /** Default set of routing target types. */
-export const DEFAULT_TARGET_TYPES: readonly string[] = ["queue", "skill", "agent"];
+export const DEFAULT_TARGET_TYPES = ["queue", "skill", "agent"] as const;
+
+/** A routing target type from {@link DEFAULT_TARGET_TYPES}: what a `RoutingRule` target accepts. */
+export type TargetType = (typeof DEFAULT_TARGET_TYPES)[number];
 
 /** Webhook events a subscription may filter on. */
 export const WEBHOOK_EVENTS = [

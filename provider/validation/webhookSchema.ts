@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOOPBACK_HOSTS, NAME_MAX_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_SECRET_MIN_LENGTH } from "./constants";
+import { LOOPBACK_HOSTS, NAME_MAX_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_SECRET_MIN_LENGTH, type WebhookEvent } from "./constants";
 import { describeValue, listChoices } from "./describeValue";
 import { booleanWithDefault, fixedChoice, requiredText } from "./schemaParts";
 import { isUnknownPlaceholder } from "./unknownPlaceholder";
@@ -41,12 +41,26 @@ function targetUrlProblem(url: string, allowLoopbackHttp: boolean): string | und
 
 const eventNames: ReadonlySet<string> = new Set(WEBHOOK_EVENTS);
 
-const eventFilterSchema = z
+/**
+ * The API's own form of an event filter: event names separated by spaces, e.g.
+ * `"routing.rule.created routing.rule.updated"` (up to one of each event, in any order).
+ */
+export type WebhookEventFilter = WebhookEvent | `${WebhookEvent} ${WebhookEvent}` | `${WebhookEvent} ${WebhookEvent} ${WebhookEvent}`;
+
+/**
+ * A space-separated filter (the API's form) as the list; anything else is left to the list schema.
+ * The parameter type is what the schema declares as its input (the check itself takes anything).
+ */
+function splitEventFilter(value: readonly WebhookEvent[] | WebhookEventFilter): unknown {
+  return typeof value === "string" ? value.split(/\s+/).filter((name) => name !== "") : value;
+}
+
+const eventListSchema = z
   .array(fixedChoice(WEBHOOK_EVENTS), {
     error: (issue) =>
       issue.input === undefined
         ? `is required: list one or more of ${listChoices(WEBHOOK_EVENTS)}`
-        : `must be a list of event names, got ${describeValue(issue.input)}`,
+        : `must be a list of event names (or one space-separated string of them), got ${describeValue(issue.input)}`,
   })
   .superRefine(
     (events: readonly unknown[], context) => {
@@ -76,6 +90,9 @@ const eventFilterSchema = z
     // Runs even when an element is unknown, so duplicates are reported in the same pass.
     { when: (payload) => Array.isArray(payload.value) },
   );
+
+/** A list of event names, or the same names as one space-separated string (validated alike). */
+const eventFilterSchema = z.preprocess(splitEventFilter, eventListSchema);
 
 /**
  * Builds the schema of a webhook's resource inputs. Unknown properties are stripped.

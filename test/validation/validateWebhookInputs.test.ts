@@ -104,8 +104,8 @@ describe("validateWebhookInputs: eventFilter", () => {
     ]);
   });
 
-  it("must be a list", () => {
-    expect(propertiesOf(validateWebhookInputs(validWebhookInputs({ eventFilter: "routing.rule.created" })))).toEqual([
+  it("must be a list (or a space-separated string, see validate-webhook-inputs.event-filter-string.test.ts)", () => {
+    expect(propertiesOf(validateWebhookInputs(validWebhookInputs({ eventFilter: { "routing.rule.created": true } })))).toEqual([
       "eventFilter",
     ]);
   });

@@ -1,21 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import { routingRuleShell } from "../provider-shell";
 import { currentRuleSet } from "../rule-set/rule-set";
+import type { ConditionOperator, InteractionType, TargetType } from "../../validation";
 import type { ConflictPolicy } from "../settings";
+
+export type { ConditionOperator, InteractionType, TargetType };
 
 export const ROUTING_RULE_TYPE = "pulumi-nodejs:dynamic/cxone:RoutingRule";
 
 export interface RuleConditionArgs {
   field: pulumi.Input<string>;
   /** equals notEquals greaterThan lessThan startsWith contains endsWith matchesRegex */
-  operator: pulumi.Input<string>;
+  operator: pulumi.Input<ConditionOperator>;
   value: pulumi.Input<string | number | boolean>;
   conditionGroupId?: pulumi.Input<string>;
 }
 
 export interface RuleTargetArgs {
   /** queue, skill or agent */
-  type: pulumi.Input<string>;
+  type: pulumi.Input<TargetType>;
   id: pulumi.Input<string>;
   /** 0..100; the weights of a rule sum to exactly 100. */
   weight: pulumi.Input<number>;
@@ -29,7 +32,8 @@ export interface RoutingRuleArgs {
   /** Lower numbers are evaluated first. */
   priority: pulumi.Input<number>;
   enabled?: pulumi.Input<boolean>;
-  interactionType: pulumi.Input<string>;
+  /** voice, chat, email, sms, social or workitem */
+  interactionType: pulumi.Input<InteractionType>;
   conditions?: pulumi.Input<pulumi.Input<RuleConditionArgs>[]>;
   targets?: pulumi.Input<pulumi.Input<RuleTargetArgs>[]>;
   /**
@@ -55,9 +59,11 @@ export class RoutingRule extends pulumi.dynamic.Resource {
   declare readonly description: pulumi.Output<string | undefined>;
   declare readonly priority: pulumi.Output<number>;
   declare readonly enabled: pulumi.Output<boolean>;
-  declare readonly interactionType: pulumi.Output<string>;
-  declare readonly conditions: pulumi.Output<{ field: string; operator: string; value: string | number | boolean; conditionGroupId?: string }[]>;
-  declare readonly targets: pulumi.Output<{ type: string; id: string; weight: number; capacity: number }[]>;
+  declare readonly interactionType: pulumi.Output<InteractionType>;
+  declare readonly conditions: pulumi.Output<
+    { field: string; operator: ConditionOperator; value: string | number | boolean; conditionGroupId?: string }[]
+  >;
+  declare readonly targets: pulumi.Output<{ type: TargetType; id: string; weight: number; capacity: number }[]>;
   declare readonly fallbackRuleId: pulumi.Output<string | undefined>;
   /** The server's ETag at the last create, read or update: the If-Match of the next write. */
   declare readonly etag: pulumi.Output<string>;
