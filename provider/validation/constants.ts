@@ -54,6 +54,12 @@ export const WEBHOOK_EVENTS = [
 /** A webhook event name from {@link WEBHOOK_EVENTS}. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/**
+ * The API's own form of an event filter: event names separated by spaces, e.g.
+ * `"routing.rule.created routing.rule.updated"` (up to one of each event, in any order).
+ */
+export type WebhookEventFilter = WebhookEvent | `${WebhookEvent} ${WebhookEvent}` | `${WebhookEvent} ${WebhookEvent} ${WebhookEvent}`;
+
 /** Payload formats a webhook can deliver. */
 export const WEBHOOK_FORMATS = ["json"] as const;
 

@@ -15,7 +15,7 @@ export {
   WEBHOOK_EVENTS,
   WEBHOOK_FORMATS,
 } from "./constants";
-export type { ConditionOperator, InteractionType, TargetType, WebhookEvent } from "./constants";
+export type { ConditionOperator, InteractionType, TargetType, WebhookEvent, WebhookEventFilter } from "./constants";
 export { InvalidOptionsError } from "./invalidOptionsError";
 export { UNKNOWN_PLACEHOLDER, isUnknownPlaceholder } from "./unknownPlaceholder";
 export { findBacktrackingRisk } from "./regexSafety";
@@ -34,7 +34,7 @@ export { normalizeRuleInputs, validateRuleInputs } from "./validateRuleInputs";
 export type { RuleValidationOptions } from "./validateRuleInputs";
 
 export { createWebhookInputsSchema, webhookInputsSchema } from "./webhookSchema";
-export type { WebhookEventFilter, WebhookInputs, WebhookInputsInput, WebhookSchemaOptions } from "./webhookSchema";
+export type { WebhookInputs, WebhookInputsInput, WebhookSchemaOptions } from "./webhookSchema";
 export { normalizeWebhookInputs, validateWebhookInputs } from "./validateWebhookInputs";
 export type { WebhookValidationOptions } from "./validateWebhookInputs";
 

@@ -18,6 +18,7 @@ import { describeValue, isRecord } from "./describeValue";
 import { InvalidOptionsError } from "./invalidOptionsError";
 import { findBacktrackingRisk } from "./regexSafety";
 import { booleanWithDefault, boundedInteger, boundedText, fixedChoice, oneOf, requiredText } from "./schemaParts";
+import type { RuleInputs as PublicRuleInputs, SameShape } from "./public-input-types";
 import { isUnknownPlaceholder } from "./unknownPlaceholder";
 
 /** Options that shape the routing rule schema; every field has a CXone default. */
@@ -235,6 +236,9 @@ export const ruleInputsSchema = createRuleInputsSchema();
 
 /** Parsed routing rule inputs, as produced by {@link ruleInputsSchema} (defaults filled in). */
 export type RuleInputs = z.output<typeof ruleInputsSchema>;
+
+/** The zod-free public mirror of {@link RuleInputs} must stay the same shape. */
+true satisfies SameShape<RuleInputs, PublicRuleInputs>;
 
 /** Routing rule inputs as a program writes them (optional fields may be omitted). */
 export type RuleInputsInput = z.input<typeof ruleInputsSchema>;

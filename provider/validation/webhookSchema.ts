@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { LOOPBACK_HOSTS, NAME_MAX_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_SECRET_MIN_LENGTH, type WebhookEvent } from "./constants";
+import { LOOPBACK_HOSTS, NAME_MAX_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_SECRET_MIN_LENGTH, type WebhookEvent, type WebhookEventFilter } from "./constants";
 import { describeValue, listChoices } from "./describeValue";
 import { booleanWithDefault, fixedChoice, requiredText } from "./schemaParts";
+import type { WebhookInputs as PublicWebhookInputs, SameShape } from "./public-input-types";
 import { isUnknownPlaceholder } from "./unknownPlaceholder";
 
 /** Options that shape the webhook schema. */
@@ -41,11 +42,6 @@ function targetUrlProblem(url: string, allowLoopbackHttp: boolean): string | und
 
 const eventNames: ReadonlySet<string> = new Set(WEBHOOK_EVENTS);
 
-/**
- * The API's own form of an event filter: event names separated by spaces, e.g.
- * `"routing.rule.created routing.rule.updated"` (up to one of each event, in any order).
- */
-export type WebhookEventFilter = WebhookEvent | `${WebhookEvent} ${WebhookEvent}` | `${WebhookEvent} ${WebhookEvent} ${WebhookEvent}`;
 
 /**
  * A space-separated filter (the API's form) as the list; anything else is left to the list schema.
@@ -130,6 +126,9 @@ export const webhookInputsSchema = createWebhookInputsSchema();
 
 /** Parsed webhook inputs, as produced by {@link webhookInputsSchema} (defaults filled in). */
 export type WebhookInputs = z.output<typeof webhookInputsSchema>;
+
+/** The zod-free public mirror of {@link WebhookInputs} must stay the same shape. */
+true satisfies SameShape<WebhookInputs, PublicWebhookInputs>;
 
 /** Webhook inputs as a program writes them (optional fields may be omitted). */
 export type WebhookInputsInput = z.input<typeof webhookInputsSchema>;

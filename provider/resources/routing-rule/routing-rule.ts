@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { routingRuleShell } from "../provider-shell";
 import { currentRuleSet } from "../rule-set/rule-set";
-import type { ConditionOperator, InteractionType, TargetType } from "../../validation";
+// From constants, not the validation index: public declarations must not reach zod's (see public-input-types.ts).
+import type { ConditionOperator, InteractionType, TargetType } from "../../validation/constants";
 import type { ConflictPolicy } from "../settings";
 
 export type { ConditionOperator, InteractionType, TargetType };

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getStackResource } from "@pulumi/pulumi/runtime/stack";
-import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule, type Finding } from "../../validation";
+import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule } from "../../validation";
+// Finding from its own module: public declarations must not reach zod's (see validation/public-input-types.ts).
+import type { Finding } from "../../validation/findings";
 import { checkRemoteFallbacks } from "./remote-fallbacks";
 import { resolveForAnalysis } from "./resolve-for-analysis";
 import { analysisSettings } from "./analysis-settings";

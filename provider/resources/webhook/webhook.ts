@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { webhookShell } from "../provider-shell";
-import type { WebhookEvent, WebhookEventFilter } from "../../validation";
+import type { WebhookEvent, WebhookEventFilter } from "../../validation/constants";
 import type { ConflictPolicy } from "../settings";
 
 export const WEBHOOK_TYPE = "pulumi-nodejs:dynamic/cxone:Webhook";
