@@ -1,6 +1,6 @@
 /**
  * The parsed resource inputs as plain types for the package's public entry point. They mirror
- * `z.output` of the schemas (ruleSchema.ts and webhookSchema.ts check that both agree) without
+ * `z.output` of the schemas (rule-schema.ts and webhook-schema.ts check that both agree) without
  * importing zod: zod's own declarations need `esModuleInterop` or `skipLibCheck`, which
  * Pulumi's TypeScript template does not set, so no public declaration may reach them.
  */

@@ -1,8 +1,8 @@
-import type { ValidationResult } from "./checkFailure";
-import { issuesToCheckFailures } from "./checkFailure";
+import type { ValidationResult } from "./check-failure";
+import { issuesToCheckFailures } from "./check-failure";
 import type { WebhookEvent } from "./constants";
-import type { WebhookInputs, WebhookSchemaOptions } from "./webhookSchema";
-import { createWebhookInputsSchema, webhookInputsSchema } from "./webhookSchema";
+import type { WebhookInputs, WebhookSchemaOptions } from "./webhook-schema";
+import { createWebhookInputsSchema, webhookInputsSchema } from "./webhook-schema";
 
 /** Options of {@link validateWebhookInputs}. */
 export type WebhookValidationOptions = WebhookSchemaOptions;

@@ -14,12 +14,12 @@ import {
   WEIGHT_MIN,
   WEIGHT_TOTAL,
 } from "./constants";
-import { describeValue, isRecord } from "./describeValue";
-import { InvalidOptionsError } from "./invalidOptionsError";
-import { findBacktrackingRisk } from "./regexSafety";
-import { booleanWithDefault, boundedInteger, boundedText, fixedChoice, oneOf, requiredText } from "./schemaParts";
+import { describeValue, isRecord } from "./describe-value";
+import { InvalidOptionsError } from "./invalid-options-error";
+import { findBacktrackingRisk } from "./regex-safety";
+import { booleanWithDefault, boundedInteger, boundedText, fixedChoice, oneOf, requiredText } from "./schema-parts";
 import type { RuleInputs as PublicRuleInputs, SameShape } from "./public-input-types";
-import { isUnknownPlaceholder } from "./unknownPlaceholder";
+import { isUnknownPlaceholder } from "./unknown-placeholder";
 
 /** Options that shape the routing rule schema; every field has a CXone default. */
 export interface RuleSchemaOptions {

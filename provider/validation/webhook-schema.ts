@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { LOOPBACK_HOSTS, NAME_MAX_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_SECRET_MIN_LENGTH, type WebhookEvent, type WebhookEventFilter } from "./constants";
-import { describeValue, listChoices } from "./describeValue";
-import { booleanWithDefault, fixedChoice, requiredText } from "./schemaParts";
+import { describeValue, listChoices } from "./describe-value";
+import { booleanWithDefault, fixedChoice, requiredText } from "./schema-parts";
 import type { WebhookInputs as PublicWebhookInputs, SameShape } from "./public-input-types";
-import { isUnknownPlaceholder } from "./unknownPlaceholder";
+import { isUnknownPlaceholder } from "./unknown-placeholder";
 
 /** Options that shape the webhook schema. */
 export interface WebhookSchemaOptions {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeValue, listChoices } from "./describeValue";
+import { describeValue, listChoices } from "./describe-value";
 
 /** Message for a value of the wrong type; a missing value is reported as "is required". */
 function typeMessage(expected: string): (issue: { input?: unknown }) => string {

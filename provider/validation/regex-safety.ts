@@ -217,7 +217,11 @@ function sampleMatches(source: string, cache: Map<string, Uint8Array>): Uint8Arr
   } catch {
     matches.fill(1); // unknown: assume it overlaps with everything
   }
-  if (matcher) SAMPLE_ALPHABET.forEach((ch, i) => (matches[i] = matcher.test(ch) ? 1 : 0));
+  if (matcher) {
+    SAMPLE_ALPHABET.forEach((ch, i) => {
+      matches[i] = matcher.test(ch) ? 1 : 0;
+    });
+  }
   cache.set(source, matches);
   return matches;
 }

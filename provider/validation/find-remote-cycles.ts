@@ -1,8 +1,8 @@
-import type { AnalyzableRule } from "./analyzableRule";
-import { findCyclicComponents, shortestCycleThrough } from "./cyclicComponents";
+import type { AnalyzableRule } from "./analyzable-rule";
+import { findCyclicComponents, shortestCycleThrough } from "./cyclic-components";
 import type { Finding } from "./findings";
-import { InvalidOptionsError } from "./invalidOptionsError";
-import { indexRules, isKnownId } from "./ruleIndex";
+import { InvalidOptionsError } from "./invalid-options-error";
+import { indexRules, isKnownId } from "./rule-index";
 
 /** What {@link findRemoteCycles} needs to know about a rule that exists in CXone. */
 export interface RemoteRule {
