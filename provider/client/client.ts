@@ -88,7 +88,9 @@ export function createClient(config: ResolvedClientConfig, internals: ClientInte
     tokens,
     resolveBaseUrl,
     bucketFor: (origin) =>
-      config.rateLimitPerMinute === undefined ? undefined : getSharedBucket(sharedBucketKey(origin, config.clientId), config.rateLimitPerMinute, config.rateLimitSafetyMarginMs),
+      config.rateLimitPerMinute === undefined
+        ? undefined
+        : getSharedBucket(sharedBucketKey(origin, config.clientId), config.rateLimitPerMinute, config.rateLimitSafetyMarginMs),
     observers,
     redactor,
     clientId: config.clientId,

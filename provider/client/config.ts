@@ -211,20 +211,26 @@ function resolveAuth(input: ClientConfigInput["auth"]): ResolvedAuth {
 
 function requireText(setting: string, value: unknown): string {
   if (typeof value !== "string" || value.trim() === "") {
-    throw new ConfigurationError(`${setting} is missing or empty. Fix: set ${setting} (for secrets, from Pulumi config --secret or an environment variable).`, {
-      problem: "MissingSetting",
-      setting,
-    });
+    throw new ConfigurationError(
+      `${setting} is missing or empty. Fix: set ${setting} (for secrets, from Pulumi config --secret or an environment variable).`,
+      {
+        problem: "MissingSetting",
+        setting,
+      },
+    );
   }
   return value;
 }
 
 function apiPath(setting: string, value: string): string {
   if (typeof value !== "string" || !value.startsWith("/") || /[?#\s]/.test(value)) {
-    throw new ConfigurationError(`${setting} "${String(value)}" must be a path starting with "/" without query. Fix: e.g. "${DEFAULT_RULES_PATH}".`, {
-      problem: "InvalidSetting",
-      setting,
-    });
+    throw new ConfigurationError(
+      `${setting} "${String(value)}" must be a path starting with "/" without query. Fix: e.g. "${DEFAULT_RULES_PATH}".`,
+      {
+        problem: "InvalidSetting",
+        setting,
+      },
+    );
   }
   return value.length > 1 ? trimSlash(value) : value;
 }

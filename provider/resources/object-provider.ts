@@ -126,7 +126,14 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     throw new ConflictError(
       `${kind.kind} "${name}" already exists in CXone${id ? ` (id ${id})` : ""}, and names are unique. ` +
         `To bring the existing one under Pulumi, set adoptId: "${id ?? "<its id>"}" on this resource; or choose another name.`,
-      { method: error.method, path: error.path, status: error.status, correlationId: error.correlationId, errorCode: error.errorCode, cause: error },
+      {
+        method: error.method,
+        path: error.path,
+        status: error.status,
+        correlationId: error.correlationId,
+        errorCode: error.errorCode,
+        cause: error,
+      },
     );
   }
 
@@ -173,7 +180,9 @@ export function createObjectProvider<F extends Props, W extends { name: string }
             .get(adoptId)
             .catch((error: unknown) => {
               if (error instanceof NotFoundError) {
-                throw new AdoptionError(`adoptId "${adoptId}": there is no ${kind.kind} with that id in CXone, so there is nothing to adopt. Check the id, or remove adoptId to create a new one.`);
+                throw new AdoptionError(
+                  `adoptId "${adoptId}": there is no ${kind.kind} with that id in CXone, so there is nothing to adopt. Check the id, or remove adoptId to create a new one.`,
+                );
               }
               throw error;
             });
@@ -189,7 +198,9 @@ export function createObjectProvider<F extends Props, W extends { name: string }
         const created = await api()
           .create(body)
           .catch((error: unknown) =>
-            error instanceof ConflictError && error.errorCode === "duplicate_name" ? duplicateHint(error, body.name) : Promise.reject(error),
+            error instanceof ConflictError && error.errorCode === "duplicate_name"
+              ? duplicateHint(error, body.name)
+              : Promise.reject(error),
           );
         return {
           result: { id: created.body.id, outs: outputs(inputs, created) },

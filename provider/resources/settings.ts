@@ -56,10 +56,7 @@ export const DEPRECATED_SETTING_KEYS: { readonly [K in SettingKey]?: { readonly 
 /** Reads `cxone:<key>` from the stack config, then the environment variable. */
 export type SettingSource = (key: SettingKey) => string | undefined;
 
-export function settingSource(
-  config: (qualifiedKey: string) => string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): SettingSource {
+export function settingSource(config: (qualifiedKey: string) => string | undefined, env: NodeJS.ProcessEnv = process.env): SettingSource {
   const read = (configKey: string, envName: string): string | undefined => {
     const fromConfig = config(`cxone:${configKey}`);
     if (fromConfig !== undefined && fromConfig !== "") return fromConfig;

@@ -96,13 +96,7 @@ function renderChain(index: RuleIndex, next: Int32Array, start: number): string 
  * none of whose predecessors has a finite chain (any such predecessor would have an even
  * longer chain and be reported instead).
  */
-function chainDepthFindings(
-  index: RuleIndex,
-  graph: FallbackGraph,
-  depth: Int32Array,
-  next: Int32Array,
-  maxChainDepth: number,
-): Finding[] {
+function chainDepthFindings(index: RuleIndex, graph: FallbackGraph, depth: Int32Array, next: Int32Array, maxChainDepth: number): Finding[] {
   const findings: Finding[] = [];
   for (let v = 0; v < graph.nodeCount; v++) {
     if (depth[v]! <= maxChainDepth) continue;

@@ -25,12 +25,7 @@ export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 export const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(["greaterThan", "lessThan"]);
 
 /** Operators that work on text and so need a string value. */
-export const TEXT_OPERATORS: ReadonlySet<string> = new Set([
-  "startsWith",
-  "contains",
-  "endsWith",
-  "matchesRegex",
-]);
+export const TEXT_OPERATORS: ReadonlySet<string> = new Set(["startsWith", "contains", "endsWith", "matchesRegex"]);
 
 /** Default set of interaction types (channels) a rule can apply to. */
 export const DEFAULT_INTERACTION_TYPES = ["voice", "chat", "email", "sms", "social", "workitem"] as const;
@@ -45,11 +40,7 @@ export const DEFAULT_TARGET_TYPES = ["queue", "skill", "agent"] as const;
 export type TargetType = (typeof DEFAULT_TARGET_TYPES)[number];
 
 /** Webhook events a subscription may filter on. */
-export const WEBHOOK_EVENTS = [
-  "routing.rule.created",
-  "routing.rule.deleted",
-  "routing.rule.updated",
-] as const;
+export const WEBHOOK_EVENTS = ["routing.rule.created", "routing.rule.deleted", "routing.rule.updated"] as const;
 
 /** A webhook event name from {@link WEBHOOK_EVENTS}. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

@@ -159,9 +159,7 @@ export async function findRemoteCycles(
   const keyOf = (programIndex: number): string => index.rules[programIndex]!.key;
   const fieldOf = (from: string, to: string): string => {
     const rule = index.rules[Number(from.slice(1))]!;
-    return typeof rule.fallback === "string" && localNode(index.indexByKey.get(rule.fallback) ?? -1) === to
-      ? "fallback"
-      : "fallbackRuleId";
+    return typeof rule.fallback === "string" && localNode(index.indexByKey.get(rule.fallback) ?? -1) === to ? "fallback" : "fallbackRuleId";
   };
 
   const cycleFindings = remoteCycleFindings(
@@ -250,9 +248,7 @@ function remoteCycleFindings(
   return findCyclicComponents([...reachable], successors)
     .filter((component) => component.some(isRemote))
     .map((component) => {
-      const anchor = component
-        .filter(isRemote)
-        .reduce((a, b) => ((discoveryOrder(a) ?? 0) <= (discoveryOrder(b) ?? 0) ? a : b));
+      const anchor = component.filter(isRemote).reduce((a, b) => ((discoveryOrder(a) ?? 0) <= (discoveryOrder(b) ?? 0) ? a : b));
       const cycle = shortestCycleThrough(anchor, new Set(component), successors);
       const locals = cycle.slice(0, -1).filter((node) => !isRemote(node));
       if (locals.length === 0) return { cycle, programStart: false };

@@ -64,10 +64,7 @@ export function resolveRuleSchemaOptions(options: RuleSchemaOptions = {}): Resol
 }
 
 const conditionValue = z.union([z.string(), z.number(), z.boolean()], {
-  error: (issue) =>
-    issue.input === undefined
-      ? "is required"
-      : `must be a string, number or boolean, got ${describeValue(issue.input)}`,
+  error: (issue) => (issue.input === undefined ? "is required" : `must be a string, number or boolean, got ${describeValue(issue.input)}`),
 });
 
 /** Why `value` does not fit `operator`, or undefined when it does. */
@@ -194,8 +191,7 @@ function checkRuleAsAWhole(maxConditions: number) {
       context.addIssue({
         code: "custom",
         path: ["fallback"],
-        message:
-          "set either fallback (another rule in this program) or fallbackRuleId (the id of a rule in CXone), not both",
+        message: "set either fallback (another rule in this program) or fallbackRuleId (the id of a rule in CXone), not both",
         input: fallback,
       });
     }

@@ -34,10 +34,7 @@ export function normalizeWebhookInputs(parsed: WebhookInputs): WebhookInputs {
  * @param raw - the inputs as received by the provider's `check` (untrusted).
  * @param options - see {@link WebhookValidationOptions}.
  */
-export function validateWebhookInputs(
-  raw: unknown,
-  options: WebhookValidationOptions = {},
-): ValidationResult<WebhookInputs> {
+export function validateWebhookInputs(raw: unknown, options: WebhookValidationOptions = {}): ValidationResult<WebhookInputs> {
   const schema = options.allowLoopbackHttp === false ? strictLoopbackSchema : webhookInputsSchema;
   const result = schema.safeParse(raw);
   if (!result.success) return { ok: false, failures: issuesToCheckFailures(result.error.issues) };

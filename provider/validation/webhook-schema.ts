@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { LOOPBACK_HOSTS, NAME_MAX_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_SECRET_MIN_LENGTH, type WebhookEvent, type WebhookEventFilter } from "./constants";
+import {
+  LOOPBACK_HOSTS,
+  NAME_MAX_LENGTH,
+  WEBHOOK_EVENTS,
+  WEBHOOK_FORMATS,
+  WEBHOOK_SECRET_MIN_LENGTH,
+  type WebhookEvent,
+  type WebhookEventFilter,
+} from "./constants";
 import { describeValue, listChoices } from "./describe-value";
 import { booleanWithDefault, fixedChoice, requiredText } from "./schema-parts";
 import type { WebhookInputs as PublicWebhookInputs, SameShape } from "./public-input-types";
@@ -41,7 +49,6 @@ function targetUrlProblem(url: string, allowLoopbackHttp: boolean): string | und
 }
 
 const eventNames: ReadonlySet<string> = new Set(WEBHOOK_EVENTS);
-
 
 /**
  * A space-separated filter (the API's form) as the list; anything else is left to the list schema.

@@ -32,6 +32,8 @@ describe("settings: cxone:tokenUrl and CXONE_TOKEN_URL still work as deprecated 
   });
 
   it("an empty value counts as unset, as for every other key", () => {
-    expect(authUrl({ ...BASE, "cxone:authUrl": "", "cxone:tokenUrl": "https://old.example.com/token" })).toBe("https://old.example.com/token");
+    expect(authUrl({ ...BASE, "cxone:authUrl": "", "cxone:tokenUrl": "https://old.example.com/token" })).toBe(
+      "https://old.example.com/token",
+    );
   });
 });

@@ -17,7 +17,19 @@ function typoLines(): number[] {
 describe("typed inputs: a misspelt literal is a compile error, as an editor shows it", () => {
   it("interactionType, operator, target type, conflictPolicy and event names (list or string) are literal unions", async () => {
     const tsc = path.join(repo, "node_modules", "typescript", "bin", "tsc");
-    const args = [tsc, "--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "node", fixture];
+    const args = [
+      tsc,
+      "--noEmit",
+      "--strict",
+      "--skipLibCheck",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--types",
+      "node",
+      fixture,
+    ];
     const result = await promisify(execFile)(process.execPath, args, { cwd: repo }).then(
       () => ({ stdout: "" }),
       (error: { stdout: string }) => ({ stdout: error.stdout }),

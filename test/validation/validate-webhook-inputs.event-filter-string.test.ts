@@ -7,7 +7,10 @@ describe("validateWebhookInputs: eventFilter as the API's space-separated string
   it("is normalised to the same sorted list as the list form", () => {
     const fromString = validateWebhookInputs({ ...base, eventFilter: "routing.rule.updated routing.rule.created" });
     const fromList = validateWebhookInputs({ ...base, eventFilter: ["routing.rule.created", "routing.rule.updated"] });
-    expect(fromString).toEqual({ ok: true, value: expect.objectContaining({ eventFilter: ["routing.rule.created", "routing.rule.updated"] }) });
+    expect(fromString).toEqual({
+      ok: true,
+      value: expect.objectContaining({ eventFilter: ["routing.rule.created", "routing.rule.updated"] }),
+    });
     expect(fromString).toEqual(fromList);
   });
 
@@ -26,7 +29,9 @@ describe("validateWebhookInputs: eventFilter as the API's space-separated string
     const unknown = validateWebhookInputs({ ...base, eventFilter: "routing.rule.created routing.rule.renamed" });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) {
-      expect(unknown.failures).toEqual([expect.objectContaining({ property: "eventFilter[1]", reason: expect.stringContaining("routing.rule.renamed") })]);
+      expect(unknown.failures).toEqual([
+        expect.objectContaining({ property: "eventFilter[1]", reason: expect.stringContaining("routing.rule.renamed") }),
+      ]);
     }
 
     const duplicate = validateWebhookInputs({ ...base, eventFilter: "routing.rule.created routing.rule.created" });

@@ -1,6 +1,6 @@
 import { AuthenticationError } from "./authentication-error";
 import { ConflictError } from "./conflict-error";
-import { CxoneApiError, describeRequest, type CxoneErrorContext } from "./cxone-api-error";
+import { type CxoneApiError, describeRequest, type CxoneErrorContext } from "./cxone-api-error";
 import { parseErrorBody, scopeFromMessage, scopeFromWwwAuthenticate } from "./error-body";
 import { ForbiddenError } from "./forbidden-error";
 import { NotFoundError } from "./not-found-error";
@@ -110,8 +110,10 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
         );
       }
       return new UnexpectedResponseError(
-        response.redact(`CXone answered ${response.status} to ${request}, which this client does not expect${serverText ? ` (${serverText})` : ""}. ` +
-          `Fix: check that baseUrl and the resource paths (rulesPath, webhooksPath) point at the CXone API.`),
+        response.redact(
+          `CXone answered ${response.status} to ${request}, which this client does not expect${serverText ? ` (${serverText})` : ""}. ` +
+            `Fix: check that baseUrl and the resource paths (rulesPath, webhooksPath) point at the CXone API.`,
+        ),
         context,
       );
   }

@@ -74,7 +74,8 @@ export class RoutingRule extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RoutingRuleArgs, opts: pulumi.CustomResourceOptions = {}) {
     const ruleSet = currentRuleSet();
-    const fallbackKey = args.fallback === undefined ? undefined : typeof args.fallback === "string" ? args.fallback : ruleSet.keyOf(args.fallback);
+    const fallbackKey =
+      args.fallback === undefined ? undefined : typeof args.fallback === "string" ? args.fallback : ruleSet.keyOf(args.fallback);
     if (args.fallback !== undefined && fallbackKey === undefined) {
       throw new Error(`RoutingRule "${name}": fallback must be a RoutingRule of this program or its logical name.`);
     }

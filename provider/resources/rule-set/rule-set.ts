@@ -74,7 +74,10 @@ export function createRuleSet(): RuleSet {
     const settings = analysisSettings();
     const ruleResources = new Set([...rules.values()].map((r) => r.resource).filter((r): r is pulumi.Resource => !!r));
     const resolved = await Promise.all(
-      [...rules.values()].map(async (rule) => ({ rule, values: (await resolveForAnalysis(rule.args, ruleResources)) as Record<string, unknown> })),
+      [...rules.values()].map(async (rule) => ({
+        rule,
+        values: (await resolveForAnalysis(rule.args, ruleResources)) as Record<string, unknown>,
+      })),
     );
     const errors: Finding[] = [];
     const analyzable: AnalyzableRule[] = [];
@@ -83,9 +86,14 @@ export function createRuleSet(): RuleSet {
       // conflictPolicy and adoptId steer the provider; they are not part of the rule.
       const { conflictPolicy: _policy, adoptId: _adopt, ...domain } = values;
       const inputs = { ...domain, ...(rule.fallbackKey !== undefined ? { fallback: rule.fallbackKey } : {}) };
-      const checked = validateRuleInputs(inputs, { logicalName: rule.key, ...(settings.maxConditions ? { maxConditions: settings.maxConditions } : {}) });
+      const checked = validateRuleInputs(inputs, {
+        logicalName: rule.key,
+        ...(settings.maxConditions ? { maxConditions: settings.maxConditions } : {}),
+      });
       if (!checked.ok) {
-        errors.push(...checked.failures.map((f) => ({ key: rule.key, field: f.property, reason: f.reason, code: "invalid_input" as const })));
+        errors.push(
+          ...checked.failures.map((f) => ({ key: rule.key, field: f.property, reason: f.reason, code: "invalid_input" as const })),
+        );
         invalid.add(rule.key);
         continue;
       }
