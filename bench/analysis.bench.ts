@@ -1,7 +1,7 @@
 import { analyzeRuleSet } from "../provider/validation";
-import type { BenchEntry } from "./benchEntry";
+import type { BenchEntry } from "./bench-entry";
 import { medianDurationMs, round } from "./measure";
-import { countFallbackEdges, generateRuleSet } from "./ruleSetGenerator";
+import { countFallbackEdges, generateRuleSet } from "./rule-set-generator";
 
 const SIZES = [10_000, 50_000];
 

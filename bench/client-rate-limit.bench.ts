@@ -1,8 +1,8 @@
 import { closeAllClients, getClient } from "../provider/client/index";
 import { DEFAULT_CREDENTIALS, startSimulator } from "../simulator/index";
-import type { BenchEntry } from "./benchEntry";
-import { benchRuleInput } from "./benchRule";
-import { runConcurrently } from "./loadRunner";
+import type { BenchEntry } from "./bench-entry";
+import { benchRuleInput } from "./bench-rule";
+import { runConcurrently } from "./load-runner";
 import { round } from "./measure";
 
 /** Same limit on both sides; high enough that the limited part takes seconds, not minutes. */

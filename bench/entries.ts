@@ -1,5 +1,5 @@
 import { analysisBench } from "./analysis.bench";
-import type { BenchEntry } from "./benchEntry";
+import type { BenchEntry } from "./bench-entry";
 import { clientFaultsBench } from "./client-faults.bench";
 import { clientRateLimitBench } from "./client-rate-limit.bench";
 import { clientThroughputBench } from "./client-throughput.bench";

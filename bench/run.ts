@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { BenchEntry } from "./benchEntry";
+import type { BenchEntry } from "./bench-entry";
 import { benchEntries } from "./entries";
 import { round } from "./measure";
-import { UnknownBenchmarkError } from "./unknownBenchmarkError";
+import { UnknownBenchmarkError } from "./unknown-benchmark-error";
 
 /** The outcome of one entry: its metrics, or the error message when it threw. */
 export interface BenchOutcome {

@@ -1,9 +1,9 @@
 import { Pool } from "undici";
 import { DEFAULT_CREDENTIALS, startSimulator } from "../simulator/index";
-import type { BenchEntry } from "./benchEntry";
-import { benchRuleInput } from "./benchRule";
-import { percentile } from "./latencyStats";
-import { runConcurrently } from "./loadRunner";
+import type { BenchEntry } from "./bench-entry";
+import { benchRuleInput } from "./bench-rule";
+import { percentile } from "./latency-stats";
+import { runConcurrently } from "./load-runner";
 import { round } from "./measure";
 
 const REQUESTS = 5_000;

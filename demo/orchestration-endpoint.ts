@@ -9,7 +9,9 @@ export interface ReceivedEvent {
 }
 
 /** Stands in for the orchestration platform: receives routing events and verifies their HMAC signature. */
-export async function startOrchestrationEndpoint(secret: string): Promise<{ url: string; events: ReceivedEvent[]; close(): Promise<void> }> {
+export async function startOrchestrationEndpoint(
+  secret: string,
+): Promise<{ url: string; events: ReceivedEvent[]; close(): Promise<void> }> {
   const events: ReceivedEvent[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

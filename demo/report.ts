@@ -16,7 +16,9 @@ interface DeployedRule {
 /** A table of what a stack runs, read back from the API (not from the program). */
 export function printDeployment(stack: string, outputs: { ruleIds: Record<string, string> }, server: { rules: unknown[] }): void {
   const ids = new Set(Object.values(outputs.ruleIds));
-  const rules = (server.rules as DeployedRule[]).filter((r) => ids.has(r.id)).sort((a, b) => a.interactionType.localeCompare(b.interactionType) || a.priority - b.priority);
+  const rules = (server.rules as DeployedRule[])
+    .filter((r) => ids.has(r.id))
+    .sort((a, b) => a.interactionType.localeCompare(b.interactionType) || a.priority - b.priority);
   const nameOf = new Map(rules.map((r) => [r.id, r.name]));
   console.log(`\n${stack}: ${rules.length} routing rules`);
   const rows = rules.map((r) => [
@@ -28,7 +30,7 @@ export function printDeployment(stack: string, outputs: { ruleIds: Record<string
   ]);
   const header = ["type", "prio", "rule", "targets", "fallback"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => "  " + cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join("  ")}`;
   console.log(line(header));
   for (const row of rows) console.log(line(row));
 }
@@ -39,5 +41,6 @@ export function printEvents(events: readonly ReceivedEvent[]): void {
   const counts = new Map<string, number>();
   for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
   for (const [type, n] of counts) console.log(`  ${type}: ${n}`);
-  for (const e of events.slice(0, 5)) console.log(`  e.g. ${e.type} "${e.ruleName}" (delivery ${e.deliveryId}) ${e.verified ? "verified" : "NOT verified"}`);
+  for (const e of events.slice(0, 5))
+    console.log(`  e.g. ${e.type} "${e.ruleName}" (delivery ${e.deliveryId}) ${e.verified ? "verified" : "NOT verified"}`);
 }

@@ -3,4 +3,6 @@
  */
 export * from "./resources";
 export { summarizeAudit, readAuditLog, formatAuditSummary, type AuditRecord, type AuditSummary } from "./audit";
-export type { RuleInputs, WebhookInputs, Finding } from "./validation";
+// Not from the validation index: public declarations must not reach zod's (see public-input-types.ts).
+export type { RuleInputs, WebhookInputs } from "./validation/public-input-types";
+export type { Finding } from "./validation/findings";

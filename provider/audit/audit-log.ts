@@ -56,7 +56,7 @@ export function createAuditLog(file: string | undefined, now: () => Date = () =>
         totalCount: records.length + 1,
       };
       records.push(record);
-      if (file) appendFileSync(file, JSON.stringify(record) + "\n");
+      if (file) appendFileSync(file, `${JSON.stringify(record)}\n`);
       return record;
     },
   };

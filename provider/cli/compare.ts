@@ -119,7 +119,8 @@ export function formatComparison(c: Comparison): string {
     lines.push(`drift: ${c.drift.length} object(s) differ from what their stack declared (changed in the console?):`);
     for (const d of c.drift) {
       if (d.deleted) lines.push(`  ! ${d.stack} ${d.key}: deleted outside Pulumi`);
-      else for (const f of d.fields) lines.push(`  ! ${d.stack} ${d.key}: ${f.field}: declared ${show(f.left)}, tenant runs ${show(f.right)}`);
+      else
+        for (const f of d.fields) lines.push(`  ! ${d.stack} ${d.key}: ${f.field}: declared ${show(f.left)}, tenant runs ${show(f.right)}`);
     }
     lines.push(`fix: \`pulumi refresh --stack <stack>\`, then \`pulumi preview --diff\` shows what \`pulumi up\` would put back.`);
   }

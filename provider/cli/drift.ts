@@ -49,7 +49,15 @@ export function driftReport(input: DriftInput): DriftReport {
     const fields = diffFields(m.kind, m.outputs, live.fields);
     const versionMoved = live.version !== undefined && m.outputs.version !== undefined && live.version !== m.outputs.version;
     const changed = fields.length > 0 || versionMoved;
-    entries.push({ kind: m.kind, logicalName: m.logicalName, id: m.id, name, program: op, tenant: changed ? "changed-outside" : "in-sync", fields });
+    entries.push({
+      kind: m.kind,
+      logicalName: m.logicalName,
+      id: m.id,
+      name,
+      program: op,
+      tenant: changed ? "changed-outside" : "in-sync",
+      fields,
+    });
   }
   // Tenant objects that no resource manages but that the program is about to create by name.
   const planned = new Map<string, string>();
@@ -99,7 +107,9 @@ export function formatDriftReport(report: DriftReport): string {
       unmanaged: "UNMANAGED, looks like ours",
     }[e.tenant];
     const program = e.program === "not-checked" ? "" : `; program: ${e.program === "same" ? "no change" : e.program}`;
-    lines.push(`  ${e.tenant === "in-sync" && (e.program === "same" || e.program === "not-checked") ? " " : "!"} ${who} "${e.name}" (id ${e.id}): ${tenant}${program}`);
+    lines.push(
+      `  ${e.tenant === "in-sync" && (e.program === "same" || e.program === "not-checked") ? " " : "!"} ${who} "${e.name}" (id ${e.id}): ${tenant}${program}`,
+    );
     for (const f of e.fields) lines.push(`        ${f.field}: state ${show(f.left)} -> tenant ${show(f.right)}`);
     if (e.why) lines.push(`        ${e.why}`);
   }

@@ -7,7 +7,10 @@ export interface FieldDifference {
 }
 
 const FIELDS: Record<string, { fields: readonly string[]; sets: readonly string[] }> = {
-  RoutingRule: { fields: ["name", "description", "priority", "enabled", "interactionType", "conditions", "targets", "fallbackRuleId"], sets: ["conditions", "targets"] },
+  RoutingRule: {
+    fields: ["name", "description", "priority", "enabled", "interactionType", "conditions", "targets", "fallbackRuleId"],
+    sets: ["conditions", "targets"],
+  },
   // The signing secret is write-only: never compared, never printed.
   Webhook: { fields: ["name", "enabled", "targetURL", "eventFilter", "format"], sets: ["eventFilter"] },
 };

@@ -10,7 +10,11 @@ export interface PulumiOutput {
 /** Runs the `pulumi` on PATH, as the person running our command would. */
 export function runPulumiCli(args: readonly string[], cwd: string): Promise<PulumiOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
+    const child = spawn("pulumi", args, {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {

@@ -18,7 +18,10 @@ export interface ManagedObject {
 
 /** The stack's config as plain strings (objects as JSON), secrets decrypted: for the API client only. */
 export async function readStackConfig(stack: string, cwd: string): Promise<Record<string, string>> {
-  const raw = JSON.parse(await pulumiForStack(["config", "--json", "--show-secrets"], stack, cwd)) as Record<string, { value?: unknown; objectValue?: unknown }>;
+  const raw = JSON.parse(await pulumiForStack(["config", "--json", "--show-secrets"], stack, cwd)) as Record<
+    string,
+    { value?: unknown; objectValue?: unknown }
+  >;
   const out: Record<string, string> = {};
   for (const [key, entry] of Object.entries(raw)) {
     const value = entry.objectValue ?? entry.value;
@@ -40,7 +43,10 @@ export async function readManagedObjects(stack: string, cwd: string): Promise<Ma
 }
 
 /** What the program would do, per URN: `pulumi preview --json` (runs the program, writes nothing). */
-export async function previewOperations(stack: string, cwd: string): Promise<Map<string, { op: string; name?: string; kind?: ObjectKindName }>> {
+export async function previewOperations(
+  stack: string,
+  cwd: string,
+): Promise<Map<string, { op: string; name?: string; kind?: ObjectKindName }>> {
   const preview = JSON.parse(await pulumiForStack(["preview", "--json"], stack, cwd)) as {
     steps?: Array<{ op: string; urn: string; newState?: { type?: string; inputs?: Record<string, unknown> } }>;
   };

@@ -19,7 +19,9 @@ export function storedMatchesSent(sent: unknown, stored: unknown): boolean {
 function contains(stored: unknown, sent: unknown): boolean {
   if (stored === sent) return true;
   if (Array.isArray(sent) || Array.isArray(stored)) {
-    return Array.isArray(sent) && Array.isArray(stored) && sent.length === stored.length && sent.every((item, i) => contains(stored[i], item));
+    return (
+      Array.isArray(sent) && Array.isArray(stored) && sent.length === stored.length && sent.every((item, i) => contains(stored[i], item))
+    );
   }
   if (isObject(sent) && isObject(stored)) {
     return Object.entries(sent).every(([key, value]) => value === undefined || contains(stored[key], value));

@@ -88,7 +88,9 @@ export function createClient(config: ResolvedClientConfig, internals: ClientInte
     tokens,
     resolveBaseUrl,
     bucketFor: (origin) =>
-      config.rateLimitPerMinute === undefined ? undefined : getSharedBucket(sharedBucketKey(origin, config.clientId), config.rateLimitPerMinute, config.rateLimitSafetyMarginMs),
+      config.rateLimitPerMinute === undefined
+        ? undefined
+        : getSharedBucket(sharedBucketKey(origin, config.clientId), config.rateLimitPerMinute, config.rateLimitSafetyMarginMs),
     observers,
     redactor,
     clientId: config.clientId,
@@ -123,7 +125,7 @@ function createStrategy(config: ResolvedClientConfig, context: AuthEndpointConte
   const auth = config.auth;
   if (auth.kind === "access-key") {
     return createAccessKeyStrategy(context, {
-      tokenUrl: config.tokenUrl,
+      tokenUrl: config.authUrl,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       accessKeyId: auth.accessKeyId,
@@ -132,7 +134,7 @@ function createStrategy(config: ResolvedClientConfig, context: AuthEndpointConte
     });
   }
   return createClientCredentialsStrategy(context, {
-    tokenUrl: config.tokenUrl,
+    tokenUrl: config.authUrl,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     scope: auth.scope,

@@ -55,7 +55,7 @@ export interface ClientConfigInput {
   /** Default: client credentials without scope. */
   readonly auth?: ClientCredentialsAuthInput | AccessKeyAuthInput;
   /** Default `${issuerUrl ?? baseUrl}/oauth/token` (the real platform uses https://cxone.niceincontact.com/auth/token). */
-  readonly tokenUrl?: string;
+  readonly authUrl?: string;
   /** Default /api/v2/routing/interactionroutingrules. */
   readonly rulesPath?: string;
   /** Default /api/v2/webhooks. */
@@ -96,7 +96,7 @@ export interface ResolvedClientConfig {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly auth: ResolvedAuth;
-  readonly tokenUrl: string;
+  readonly authUrl: string;
   readonly rulesPath: string;
   readonly webhooksPath: string;
   /** undefined = no client-side limit. */
@@ -133,8 +133,8 @@ export function resolveClientConfig(input: ClientConfigInput): ResolvedClientCon
       { problem: "MissingSetting", setting: "baseUrl" },
     );
   }
-  const tokenUrlInput = input.tokenUrl ?? `${issuerUrl ?? baseUrl}/oauth/token`;
-  const tokenUrl = requireSecureUrl("tokenUrl", tokenUrlInput).toString();
+  const authUrlInput = input.authUrl ?? `${issuerUrl ?? baseUrl}/oauth/token`;
+  const authUrl = requireSecureUrl("authUrl", authUrlInput).toString();
 
   const retry = {
     maxAttempts: positiveInteger("retry.maxAttempts", input.retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts),
@@ -155,7 +155,7 @@ export function resolveClientConfig(input: ClientConfigInput): ResolvedClientCon
     clientId,
     clientSecret,
     auth,
-    tokenUrl,
+    authUrl,
     rulesPath: apiPath("rulesPath", input.rulesPath ?? DEFAULT_RULES_PATH),
     webhooksPath: apiPath("webhooksPath", input.webhooksPath ?? DEFAULT_WEBHOOKS_PATH),
     rateLimitPerMinute: rate === false ? undefined : positive("rateLimitPerMinute", rate),
@@ -211,20 +211,26 @@ function resolveAuth(input: ClientConfigInput["auth"]): ResolvedAuth {
 
 function requireText(setting: string, value: unknown): string {
   if (typeof value !== "string" || value.trim() === "") {
-    throw new ConfigurationError(`${setting} is missing or empty. Fix: set ${setting} (for secrets, from Pulumi config --secret or an environment variable).`, {
-      problem: "MissingSetting",
-      setting,
-    });
+    throw new ConfigurationError(
+      `${setting} is missing or empty. Fix: set ${setting} (for secrets, from Pulumi config --secret or an environment variable).`,
+      {
+        problem: "MissingSetting",
+        setting,
+      },
+    );
   }
   return value;
 }
 
 function apiPath(setting: string, value: string): string {
   if (typeof value !== "string" || !value.startsWith("/") || /[?#\s]/.test(value)) {
-    throw new ConfigurationError(`${setting} "${String(value)}" must be a path starting with "/" without query. Fix: e.g. "${DEFAULT_RULES_PATH}".`, {
-      problem: "InvalidSetting",
-      setting,
-    });
+    throw new ConfigurationError(
+      `${setting} "${String(value)}" must be a path starting with "/" without query. Fix: e.g. "${DEFAULT_RULES_PATH}".`,
+      {
+        problem: "InvalidSetting",
+        setting,
+      },
+    );
   }
   return value.length > 1 ? trimSlash(value) : value;
 }

@@ -11,10 +11,7 @@ export function toPathTemplate(path: string, collectionPaths: readonly string[] 
       return [collection, "{id}", ...rest.slice(1).map(templateSegment)].join("/");
     }
   }
-  return pathname
-    .split("/")
-    .map(templateSegment)
-    .join("/");
+  return pathname.split("/").map(templateSegment).join("/");
 }
 
 function templateSegment(segment: string): string {

@@ -44,8 +44,7 @@ export async function closeAllClients(): Promise<void> {
 function registryKey(config: ResolvedClientConfig): string {
   const { observer: _observer, ...settings } = config;
   const where =
-    config.baseUrl ??
-    (config.auth.kind === "access-key" ? `discover:${config.auth.issuerUrl ?? ""}:${config.auth.tenantId ?? ""}` : "");
+    config.baseUrl ?? (config.auth.kind === "access-key" ? `discover:${config.auth.issuerUrl ?? ""}:${config.auth.tenantId ?? ""}` : "");
   // Hashed so the map key never holds a secret in clear text.
   const fingerprint = createHash("sha256").update(JSON.stringify(settings)).digest("hex");
   return `${where}\n${config.clientId}\n${fingerprint}`;

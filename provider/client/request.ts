@@ -69,7 +69,12 @@ export interface PipelineDependencies {
   readonly redactor: Redactor;
   readonly clientId: string;
   readonly configuredScope: string | undefined;
-  readonly retry: { readonly maxAttempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number; readonly maxRetryAfterMs: number };
+  readonly retry: {
+    readonly maxAttempts: number;
+    readonly baseDelayMs: number;
+    readonly maxDelayMs: number;
+    readonly maxRetryAfterMs: number;
+  };
   readonly userAgent: string;
   readonly collectionPaths: readonly string[];
   readonly random?: () => number;

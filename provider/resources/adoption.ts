@@ -45,7 +45,8 @@ export async function adoptObject<F extends Props, W extends { name: string }, S
     const updated = await api.replace(adoptId, body, previewETag ?? current.etag ?? "*");
     return { response: updated, attempts: current.attempts + updated.attempts, wrote: true };
   } catch (error) {
-    if (error instanceof PreconditionFailedError) throw changedSincePreview(kind.kind, adoptId, previewETag ?? current.etag ?? "none", error.currentETag);
+    if (error instanceof PreconditionFailedError)
+      throw changedSincePreview(kind.kind, adoptId, previewETag ?? current.etag ?? "none", error.currentETag);
     throw error;
   }
 }

@@ -21,7 +21,11 @@ export function hideSecretFailures(failures: readonly CheckFailure[], secretFiel
  * Inputs that are no field of the kind (a misspelling such as `prioirty`): refused, naming the
  * field and the closest real one. A secret-looking key is reported under a hidden name.
  */
-export function unknownInputFailures(raw: Record<string, unknown>, kind: string, known: readonly string[]): { failures: CheckFailure[]; hidden: string[] } {
+export function unknownInputFailures(
+  raw: Record<string, unknown>,
+  kind: string,
+  known: readonly string[],
+): { failures: CheckFailure[]; hidden: string[] } {
   const failures: CheckFailure[] = [];
   const hidden: string[] = [];
   const candidates = known.filter((k) => !k.startsWith("__"));
@@ -32,9 +36,7 @@ export function unknownInputFailures(raw: Record<string, unknown>, kind: string,
     if (secretLike) hidden.push(key);
     failures.push({
       property: secretLike ? `${key} (value hidden)` : key,
-      reason:
-        `is not an input of ${kind}` +
-        (suggestion ? `; did you mean "${suggestion}"?` : `; the inputs are ${candidates.join(", ")}`),
+      reason: `is not an input of ${kind}${suggestion ? `; did you mean "${suggestion}"?` : `; the inputs are ${candidates.join(", ")}`}`,
     });
   }
   return { failures, hidden };

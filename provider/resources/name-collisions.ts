@@ -19,7 +19,13 @@ export function previousUrnOf(id: string, ownUrn: unknown): string | undefined {
   }
   const stack = typeof ownUrn === "string" ? stackFromUrn(ownUrn) : undefined;
   const hits = records.filter(
-    (r) => r.resourceId === id && r.status === "success" && r.operation !== "delete" && r.operation !== "forget" && r.urn !== ownUrn && (!stack || r.stack === stack),
+    (r) =>
+      r.resourceId === id &&
+      r.status === "success" &&
+      r.operation !== "delete" &&
+      r.operation !== "forget" &&
+      r.urn !== ownUrn &&
+      (!stack || r.stack === stack),
   );
   return hits.at(-1)?.urn;
 }

@@ -12,7 +12,7 @@ import type { ObjectKind } from "./object-kind";
 import { providerAuditLog, providerClient, providerSettings } from "./provider-state";
 import { releaseUrn, holdId, markDeleting, otherHolders } from "./run-registry";
 import { asSecret, unwrapSecrets } from "./secrets";
-import type { ConflictPolicy } from "./settings";
+import { isConflictPolicy, type ConflictPolicy } from "./settings";
 import { tenantNameFailure } from "./tenant-names";
 import { updateWithNameSwap } from "./name-swap";
 
@@ -60,7 +60,9 @@ export function createObjectProvider<F extends Props, W extends { name: string }
   /** What check() would return for the object as the server holds it now (see read()). */
   async function serverInputs(props: Props, object: S): Promise<Props> {
     const fields = kind.fromServer(object);
-    const writeOnly = Object.fromEntries(Object.entries(pick(props, kind.writeOnlyFields)).map(([k, v]) => [k, kind.secretFields.includes(k) ? asSecret(v) : v]));
+    const writeOnly = Object.fromEntries(
+      Object.entries(pick(props, kind.writeOnlyFields)).map(([k, v]) => [k, kind.secretFields.includes(k) ? asSecret(v) : v]),
+    );
     return { ...meta(props), ...fields, ...(await kind.display(fields)), ...writeOnly };
   }
 
@@ -77,7 +79,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
 
   function policy(props: Props): ConflictPolicy {
     const own = props.conflictPolicy;
-    return own === "overwrite" || own === "fail" ? own : providerSettings().conflictPolicy;
+    return isConflictPolicy(own) ? own : providerSettings().conflictPolicy;
   }
 
   /** The API's 409 duplicate_name, with the likely fix first (aliases for a rename, adoptId last). */
@@ -98,13 +100,18 @@ export function createObjectProvider<F extends Props, W extends { name: string }
   return {
     async check(olds, news) {
       if (!news || typeof news !== "object") {
-        return { inputs: {}, failures: [{ property: "", reason: `${kind.kind} needs an object of inputs (name, ...), got ${news === null ? "null" : typeof news}` }] };
+        return {
+          inputs: {},
+          failures: [
+            { property: "", reason: `${kind.kind} needs an object of inputs (name, ...), got ${news === null ? "null" : typeof news}` },
+          ],
+        };
       }
       const raw = unwrapSecrets(news) as Props;
       const unknown = unknownInputFailures(raw, kind.kind, [...kind.fields, ...META_FIELDS, ...kind.displayFields]);
       const checked = kind.validate(pick(raw, kind.fields));
       const failures = [...unknown.failures, ...(checked.ok ? [] : hideSecretFailures(checked.failures, kind.secretFields))];
-      if (raw.conflictPolicy !== undefined && raw.conflictPolicy !== "fail" && raw.conflictPolicy !== "overwrite") {
+      if (raw.conflictPolicy !== undefined && !isConflictPolicy(raw.conflictPolicy)) {
         failures.push({ property: "conflictPolicy", reason: `must be "fail" or "overwrite", got ${JSON.stringify(raw.conflictPolicy)}` });
       }
       if (raw.adoptId !== undefined && (typeof raw.adoptId !== "string" || raw.adoptId === "")) {
@@ -149,17 +156,28 @@ export function createObjectProvider<F extends Props, W extends { name: string }
         return audit("adopt", inputs.__urn, adoptId, inputs.adoptEtag as string | undefined, async () => {
           const adopted = await adoptObject(kind, api(), adoptId, inputs, fields as Props, body);
           holdId(inputs.__urn, adoptId, { currentName: body.name, plannedName: body.name });
-          return { result: { id: adopted.response.body.id, outs: outputs(inputs, adopted.response) }, etagAfter: adopted.response.etag, attempts: adopted.attempts };
+          return {
+            result: { id: adopted.response.body.id, outs: outputs(inputs, adopted.response) },
+            etagAfter: adopted.response.etag,
+            attempts: adopted.attempts,
+          };
         });
       }
       return audit("create", inputs.__urn, undefined, undefined, async () => {
         const created = await api()
           .create(body)
           .catch((error: unknown) =>
-            error instanceof ConflictError && error.errorCode === "duplicate_name" ? collision(error, body.name, inputs.__urn) : Promise.reject(error),
+            error instanceof ConflictError && error.errorCode === "duplicate_name"
+              ? collision(error, body.name, inputs.__urn)
+              : Promise.reject(error),
           );
         holdId(inputs.__urn, created.body.id, { currentName: body.name, plannedName: body.name });
-        return { result: { id: created.body.id, outs: outputs(inputs, created) }, etagAfter: created.etag, attempts: created.attempts, resourceId: created.body.id };
+        return {
+          result: { id: created.body.id, outs: outputs(inputs, created) },
+          etagAfter: created.etag,
+          attempts: created.attempts,
+          resourceId: created.body.id,
+        };
       });
     },
 
@@ -214,7 +232,12 @@ export function createObjectProvider<F extends Props, W extends { name: string }
           // Opt-in: take the server's current ETag and apply the program's version over it.
           const current = await api().get(id);
           const updated = await api().replace(id, body, current.etag ?? "");
-          return { result: { outs: outputs(news, updated) }, etagAfter: updated.etag, attempts: current.attempts + updated.attempts + 1, operation: "overwrite" };
+          return {
+            result: { outs: outputs(news, updated) },
+            etagAfter: updated.etag,
+            attempts: current.attempts + updated.attempts + 1,
+            operation: "overwrite",
+          };
         }
       });
     },

@@ -3,7 +3,14 @@ import path from "node:path";
 import type { ClientConfigInput } from "../client";
 import { ProviderConfigurationError } from "./errors/provider-configuration-error";
 
-export type ConflictPolicy = "fail" | "overwrite";
+/** What an update does when the object was changed outside Pulumi: stop ("fail", the default) or re-apply. */
+export const CONFLICT_POLICIES = ["fail", "overwrite"] as const;
+
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
+
+export function isConflictPolicy(value: unknown): value is ConflictPolicy {
+  return (CONFLICT_POLICIES as readonly unknown[]).includes(value);
+}
 
 export interface ProviderSettings {
   readonly client: ClientConfigInput;
@@ -15,7 +22,8 @@ export interface ProviderSettings {
 /** Every stack config key (namespace `cxone`) with its environment fallback. */
 export const SETTING_KEYS = {
   baseUrl: "CXONE_BASE_URL",
-  tokenUrl: "CXONE_TOKEN_URL",
+  // Not `tokenUrl`: the Pulumi CLI refuses plain `config set` of keys that look like secrets (…token…).
+  authUrl: "CXONE_AUTH_URL",
   clientId: "CXONE_CLIENT_ID",
   clientSecret: "CXONE_CLIENT_SECRET",
   authMode: "CXONE_AUTH_MODE",
@@ -37,18 +45,27 @@ export const SETTING_KEYS = {
 
 export type SettingKey = keyof typeof SETTING_KEYS;
 
+/**
+ * Former names still read, after the current key and its environment variable, until a later
+ * release removes them: `cxone:tokenUrl` / `CXONE_TOKEN_URL`.
+ */
+export const DEPRECATED_SETTING_KEYS: { readonly [K in SettingKey]?: { readonly key: string; readonly env: string } } = {
+  authUrl: { key: "tokenUrl", env: "CXONE_TOKEN_URL" },
+};
+
 /** Reads `cxone:<key>` from the stack config, then the environment variable. */
 export type SettingSource = (key: SettingKey) => string | undefined;
 
-export function settingSource(
-  config: (qualifiedKey: string) => string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): SettingSource {
-  return (key) => {
-    const fromConfig = config(`cxone:${key}`);
+export function settingSource(config: (qualifiedKey: string) => string | undefined, env: NodeJS.ProcessEnv = process.env): SettingSource {
+  const read = (configKey: string, envName: string): string | undefined => {
+    const fromConfig = config(`cxone:${configKey}`);
     if (fromConfig !== undefined && fromConfig !== "") return fromConfig;
-    const fromEnv = env[SETTING_KEYS[key]];
+    const fromEnv = env[envName];
     return fromEnv === "" ? undefined : fromEnv;
+  };
+  return (key) => {
+    const deprecated = DEPRECATED_SETTING_KEYS[key];
+    return read(key, SETTING_KEYS[key]) ?? (deprecated ? read(deprecated.key, deprecated.env) : undefined);
   };
 }
 
@@ -112,11 +129,11 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
   }
   const rate = source("rateLimitPerMinute");
   const conflictPolicy = source("conflictPolicy") ?? "fail";
-  if (conflictPolicy !== "fail" && conflictPolicy !== "overwrite") {
+  if (!isConflictPolicy(conflictPolicy)) {
     throw new ProviderConfigurationError(`cxone:conflictPolicy must be "fail" or "overwrite", got "${conflictPolicy}".`, "conflictPolicy");
   }
   const auditLog = source("auditLog") ?? path.join(".cxone", "audit.jsonl");
-  const tokenUrl = source("tokenUrl");
+  const authUrl = source("authUrl");
   const rulesPath = source("rulesPath");
   const webhooksPath = source("webhooksPath");
   return {
@@ -125,7 +142,7 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
       clientSecret,
       auth,
       ...(baseUrl ? { baseUrl } : {}),
-      ...(tokenUrl ? { tokenUrl } : {}),
+      ...(authUrl ? { authUrl } : {}),
       ...(rulesPath ? { rulesPath } : {}),
       ...(webhooksPath ? { webhooksPath } : {}),
       rateLimitPerMinute: rate === "off" ? false : (positiveInteger(source, "rateLimitPerMinute") ?? 100),

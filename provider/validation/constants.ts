@@ -25,35 +25,31 @@ export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 export const NUMERIC_OPERATORS: ReadonlySet<string> = new Set(["greaterThan", "lessThan"]);
 
 /** Operators that work on text and so need a string value. */
-export const TEXT_OPERATORS: ReadonlySet<string> = new Set([
-  "startsWith",
-  "contains",
-  "endsWith",
-  "matchesRegex",
-]);
+export const TEXT_OPERATORS: ReadonlySet<string> = new Set(["startsWith", "contains", "endsWith", "matchesRegex"]);
 
 /** Default set of interaction types (channels) a rule can apply to. */
-export const DEFAULT_INTERACTION_TYPES: readonly string[] = [
-  "voice",
-  "chat",
-  "email",
-  "sms",
-  "social",
-  "workitem",
-];
+export const DEFAULT_INTERACTION_TYPES = ["voice", "chat", "email", "sms", "social", "workitem"] as const;
+
+/** An interaction type from {@link DEFAULT_INTERACTION_TYPES}: what a `RoutingRule` accepts. */
+export type InteractionType = (typeof DEFAULT_INTERACTION_TYPES)[number];
 
 /** Default set of routing target types. */
-export const DEFAULT_TARGET_TYPES: readonly string[] = ["queue", "skill", "agent"];
+export const DEFAULT_TARGET_TYPES = ["queue", "skill", "agent"] as const;
+
+/** A routing target type from {@link DEFAULT_TARGET_TYPES}: what a `RoutingRule` target accepts. */
+export type TargetType = (typeof DEFAULT_TARGET_TYPES)[number];
 
 /** Webhook events a subscription may filter on. */
-export const WEBHOOK_EVENTS = [
-  "routing.rule.created",
-  "routing.rule.deleted",
-  "routing.rule.updated",
-] as const;
+export const WEBHOOK_EVENTS = ["routing.rule.created", "routing.rule.deleted", "routing.rule.updated"] as const;
 
 /** A webhook event name from {@link WEBHOOK_EVENTS}. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * The API's own form of an event filter: event names separated by spaces, e.g.
+ * `"routing.rule.created routing.rule.updated"` (up to one of each event, in any order).
+ */
+export type WebhookEventFilter = WebhookEvent | `${WebhookEvent} ${WebhookEvent}` | `${WebhookEvent} ${WebhookEvent} ${WebhookEvent}`;
 
 /** Payload formats a webhook can deliver. */
 export const WEBHOOK_FORMATS = ["json"] as const;

@@ -31,7 +31,5 @@ export type FindingSeverity = "error" | "warning";
  * `RoutingRule "vip" fallback: fallback cycle vip -> overflow -> general -> vip`.
  */
 export function formatFindings(findings: readonly Finding[]): string {
-  return findings
-    .map((finding) => `RoutingRule ${JSON.stringify(finding.key)} ${finding.field}: ${finding.reason}`)
-    .join("\n");
+  return findings.map((finding) => `RoutingRule ${JSON.stringify(finding.key)} ${finding.field}: ${finding.reason}`).join("\n");
 }

@@ -4,8 +4,8 @@
  * Pure functions only: nothing here talks to Pulumi, and only `findRemoteCycles` does I/O,
  * through the fetch function it is given.
  */
-export type { CheckFailure, ValidationResult } from "./checkFailure";
-export { formatCheckFailures, formatPropertyPath } from "./checkFailure";
+export type { CheckFailure, ValidationResult } from "./check-failure";
+export { formatCheckFailures, formatPropertyPath } from "./check-failure";
 export {
   CONDITION_OPERATORS,
   DEFAULT_INTERACTION_TYPES,
@@ -15,13 +15,13 @@ export {
   WEBHOOK_EVENTS,
   WEBHOOK_FORMATS,
 } from "./constants";
-export type { ConditionOperator, WebhookEvent } from "./constants";
-export { InvalidOptionsError } from "./invalidOptionsError";
-export { UNKNOWN_PLACEHOLDER, isUnknownPlaceholder } from "./unknownPlaceholder";
-export { findBacktrackingRisk } from "./regexSafety";
-export type { BacktrackingRisk } from "./regexSafety";
+export type { ConditionOperator, InteractionType, TargetType, WebhookEvent, WebhookEventFilter } from "./constants";
+export { InvalidOptionsError } from "./invalid-options-error";
+export { UNKNOWN_PLACEHOLDER, isUnknownPlaceholder } from "./unknown-placeholder";
+export { findBacktrackingRisk } from "./regex-safety";
+export type { BacktrackingRisk } from "./regex-safety";
 
-export { conditionSchema, createRuleInputsSchema, resolveRuleSchemaOptions, ruleInputsSchema } from "./ruleSchema";
+export { conditionSchema, createRuleInputsSchema, resolveRuleSchemaOptions, ruleInputsSchema } from "./rule-schema";
 export type {
   ResolvedRuleSchemaOptions,
   RuleCondition,
@@ -29,20 +29,20 @@ export type {
   RuleInputsInput,
   RuleSchemaOptions,
   RuleTarget,
-} from "./ruleSchema";
-export { normalizeRuleInputs, orderConditions, orderTargets, validateRuleInputs } from "./validateRuleInputs";
-export type { RuleValidationOptions } from "./validateRuleInputs";
+} from "./rule-schema";
+export { normalizeRuleInputs, orderConditions, orderTargets, validateRuleInputs } from "./validate-rule-inputs";
+export type { RuleValidationOptions } from "./validate-rule-inputs";
 
-export { createWebhookInputsSchema, webhookInputsSchema } from "./webhookSchema";
-export type { WebhookInputs, WebhookInputsInput, WebhookSchemaOptions } from "./webhookSchema";
-export { normalizeWebhookInputs, validateWebhookInputs } from "./validateWebhookInputs";
-export type { WebhookValidationOptions } from "./validateWebhookInputs";
+export { createWebhookInputsSchema, webhookInputsSchema } from "./webhook-schema";
+export type { WebhookInputs, WebhookInputsInput, WebhookSchemaOptions } from "./webhook-schema";
+export { normalizeWebhookInputs, validateWebhookInputs } from "./validate-webhook-inputs";
+export type { WebhookValidationOptions } from "./validate-webhook-inputs";
 
-export type { AnalyzableCondition, AnalyzableRule } from "./analyzableRule";
+export type { AnalyzableCondition, AnalyzableRule } from "./analyzable-rule";
 export type { Finding, FindingCode, FindingSeverity } from "./findings";
 export { formatFindings } from "./findings";
-export { analyzeRuleSet } from "./analyzeRuleSet";
-export type { RuleSetAnalysis, RuleSetAnalysisOptions } from "./analyzeRuleSet";
-export { findRemoteCycles } from "./findRemoteCycles";
-export type { FetchRemoteRule, RemoteCycleOptions, RemoteRule } from "./findRemoteCycles";
-export { closestName } from "./editDistance";
+export { analyzeRuleSet } from "./analyze-rule-set";
+export type { RuleSetAnalysis, RuleSetAnalysisOptions } from "./analyze-rule-set";
+export { findRemoteCycles } from "./find-remote-cycles";
+export type { FetchRemoteRule, RemoteCycleOptions, RemoteRule } from "./find-remote-cycles";
+export { closestName } from "./edit-distance";

@@ -86,7 +86,9 @@ export function createDeliveryService(settings: DeliverySettings): DeliveryServi
         record.attempts.push({ attempt, at, status: null, error: (error as Error).message });
       }
     }
-    settings.logger?.warn(`delivery ${record.deliveryId} of ${record.eventType} to webhook ${record.webhookId} failed after ${settings.attempts} attempts`);
+    settings.logger?.warn(
+      `delivery ${record.deliveryId} of ${record.eventType} to webhook ${record.webhookId} failed after ${settings.attempts} attempts`,
+    );
   };
 
   return {

@@ -44,7 +44,13 @@ export function createRuleService(settings: RuleServiceSettings): RuleService {
     const holder = rules.findByName(result.value.name);
     if (holder !== undefined && holder.id !== ruleId) {
       throw new ApiError(409, "duplicate_name", `a rule named ${JSON.stringify(result.value.name)} already exists`, {
-        errors: [{ field: "name", message: `a rule named ${JSON.stringify(result.value.name)} already exists (id ${holder.id})`, errorCode: "duplicate_name" }],
+        errors: [
+          {
+            field: "name",
+            message: `a rule named ${JSON.stringify(result.value.name)} already exists (id ${holder.id})`,
+            errorCode: "duplicate_name",
+          },
+        ],
       });
     }
     return result.value;
@@ -144,7 +150,11 @@ export function createRuleService(settings: RuleServiceSettings): RuleService {
           return;
         }
         if (rules.findByName(result.value.name) !== undefined || names.has(result.value.name)) {
-          errors.push({ field: `${prefix}.name`, message: `a rule named ${JSON.stringify(result.value.name)} already exists`, errorCode: "duplicate_name" });
+          errors.push({
+            field: `${prefix}.name`,
+            message: `a rule named ${JSON.stringify(result.value.name)} already exists`,
+            errorCode: "duplicate_name",
+          });
         }
         names.add(result.value.name);
         inputs.push(result.value);

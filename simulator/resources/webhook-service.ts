@@ -36,7 +36,13 @@ export function createWebhookService(now: () => number): WebhookService {
     const holder = webhooks.findByName(result.value.input.name);
     if (holder !== undefined && holder.id !== webhookId) {
       throw new ApiError(409, "duplicate_name", `a webhook named ${JSON.stringify(result.value.input.name)} already exists`, {
-        errors: [{ field: "name", message: `a webhook named ${JSON.stringify(result.value.input.name)} already exists (id ${holder.id})`, errorCode: "duplicate_name" }],
+        errors: [
+          {
+            field: "name",
+            message: `a webhook named ${JSON.stringify(result.value.input.name)} already exists (id ${holder.id})`,
+            errorCode: "duplicate_name",
+          },
+        ],
       });
     }
     return result.value;
@@ -84,7 +90,14 @@ export function createWebhookService(now: () => number): WebhookService {
       const existing = existingOr404(id);
       assertIfMatch(ifMatch, versioned(existing).etag);
       const write = validate(body, id);
-      const webhook = build(id, write.input, secretAfter(write.secret, existing.secret), existing.version + 1, existing.createdAt, isoTime(now()));
+      const webhook = build(
+        id,
+        write.input,
+        secretAfter(write.secret, existing.secret),
+        existing.version + 1,
+        existing.createdAt,
+        isoTime(now()),
+      );
       webhooks.put(webhook);
       return versioned(webhook);
     },
@@ -113,7 +126,11 @@ export function createWebhookService(now: () => number): WebhookService {
           return;
         }
         if (webhooks.findByName(result.value.input.name) !== undefined || names.has(result.value.input.name)) {
-          errors.push({ field: `${prefix}.name`, message: `a webhook named ${JSON.stringify(result.value.input.name)} already exists`, errorCode: "duplicate_name" });
+          errors.push({
+            field: `${prefix}.name`,
+            message: `a webhook named ${JSON.stringify(result.value.input.name)} already exists`,
+            errorCode: "duplicate_name",
+          });
         }
         names.add(result.value.input.name);
         writes.push({ id, write: result.value });

@@ -3,7 +3,9 @@ import { ApiError } from "../http/api-error";
 
 /** A quoted strong ETag `"<version>-<8 hex>"`, derived from id, version and served content. */
 export function computeETag(id: string, version: number, content: unknown): string {
-  const hash = createHash("sha256").update(`${id}\n${version}\n${JSON.stringify(content)}`).digest("hex");
+  const hash = createHash("sha256")
+    .update(`${id}\n${version}\n${JSON.stringify(content)}`)
+    .digest("hex");
   return `"${version}-${hash.slice(0, 8)}"`;
 }
 

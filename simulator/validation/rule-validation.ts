@@ -100,7 +100,11 @@ function validateConditions(raw: unknown, maxConditions: number, fail: Fail): Ru
     if (operator === undefined || operator === null || operator === "") {
       fail(`${path}.operator`, "required", `${path}.operator is required`);
     } else if (!isOneOf(CONDITION_OPERATORS, operator)) {
-      fail(`${path}.operator`, "invalid_value", `unsupported operator ${JSON.stringify(operator)}; allowed: ${CONDITION_OPERATORS.join(", ")}`);
+      fail(
+        `${path}.operator`,
+        "invalid_value",
+        `unsupported operator ${JSON.stringify(operator)}; allowed: ${CONDITION_OPERATORS.join(", ")}`,
+      );
     } else if (operator === "matchesRegex" && !compilesAsRegex(value)) {
       fail(`${path}.value`, "invalid_regex", `${path}.value must be a valid regular expression`);
     }

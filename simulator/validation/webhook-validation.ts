@@ -67,7 +67,10 @@ export function validateWebhookInput(body: unknown): ValidationResult<ValidWebho
         name: name as string,
         enabled: enabled as boolean,
         targetURL: targetURL as string,
-        eventFilter: (eventFilter as string).split(/\s+/).filter((n) => n !== "").join(" "),
+        eventFilter: (eventFilter as string)
+          .split(/\s+/)
+          .filter((n) => n !== "")
+          .join(" "),
         format: "json",
       },
       secret: secretChange,

@@ -45,7 +45,9 @@ describe("audit log: records", () => {
   });
 
   it("a failure carries its error code", () => {
-    const record = createAuditLog(undefined, fixedClock).record(entry({ ok: false, errorCode: "out_of_band_change", etagAfter: undefined }));
+    const record = createAuditLog(undefined, fixedClock).record(
+      entry({ ok: false, errorCode: "out_of_band_change", etagAfter: undefined }),
+    );
     expect(record).toMatchObject({ status: "failure", errorCode: "out_of_band_change" });
   });
 

@@ -119,6 +119,8 @@ describe("formatAuditSummary", () => {
   });
 
   it("an empty summary", () => {
-    expect(formatAuditSummary(summarizeAudit([]))).toBe(["operations: 0", "success rate: 100.0% (0/0)", "latency: p50 0.0 ms, p95 0.0 ms"].join("\n"));
+    expect(formatAuditSummary(summarizeAudit([]))).toBe(
+      ["operations: 0", "success rate: 100.0% (0/0)", "latency: p50 0.0 ms, p95 0.0 ms"].join("\n"),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentile } from "../../bench/latencyStats";
+import { percentile } from "../../bench/latency-stats";
 
 describe("percentile (nearest rank)", () => {
   it("picks the sample at rank ceil(p/100 * n) of the sorted samples", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runConcurrently } from "../../bench/loadRunner";
+import { runConcurrently } from "../../bench/load-runner";
 
 describe("runConcurrently", () => {
   it("runs every index exactly once with never more than `concurrency` tasks in flight", async () => {

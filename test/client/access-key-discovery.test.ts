@@ -3,7 +3,10 @@ import { AuthenticationError, closeAllClients, getClient, type ClientConfigInput
 import type { RunningSimulator } from "../../simulator/index";
 import { clientConfig, collectEvents, DEFAULT_CREDENTIALS, ruleInput, startSim } from "./helpers";
 
-function accessKeyConfig(sim: RunningSimulator, auth: Partial<Extract<ClientConfigInput["auth"], { kind: "access-key" }>> = {}): ClientConfigInput {
+function accessKeyConfig(
+  sim: RunningSimulator,
+  auth: Partial<Extract<ClientConfigInput["auth"], { kind: "access-key" }>> = {},
+): ClientConfigInput {
   const { baseUrl: _unused, ...rest } = clientConfig(sim);
   return {
     ...rest,

@@ -16,7 +16,7 @@ function configError(input: ClientConfigInput): ConfigurationError {
 describe("client configuration", () => {
   it("fills the documented defaults", () => {
     const config = resolveClientConfig(base);
-    expect(config.tokenUrl).toBe("https://api-na1.niceincontact.com/oauth/token");
+    expect(config.authUrl).toBe("https://api-na1.niceincontact.com/oauth/token");
     expect(config.rulesPath).toBe("/api/v2/routing/interactionroutingrules");
     expect(config.webhooksPath).toBe("/api/v2/webhooks");
     expect(config.rateLimitPerMinute).toBe(100);
@@ -38,8 +38,8 @@ describe("client configuration", () => {
     expect(error.message).toContain('Fix: use "https://api-na1.niceincontact.com"');
   });
 
-  it("checks tokenUrl and issuerUrl the same way", () => {
-    expect(configError({ ...base, tokenUrl: "http://example.com/oauth/token" }).setting).toBe("tokenUrl");
+  it("checks authUrl and issuerUrl the same way", () => {
+    expect(configError({ ...base, authUrl: "http://example.com/oauth/token" }).setting).toBe("authUrl");
     const issuer = configError({
       clientId: "id",
       clientSecret: "secret",

@@ -31,7 +31,9 @@ describe("no secret or token in any error message, log or event", () => {
 
   it("a rejected secret does not appear in the error", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
-    const error = await getClient(clientConfig(sim, { clientSecret: SECRET })).rules.list().catch((e: unknown) => e);
+    const error = await getClient(clientConfig(sim, { clientSecret: SECRET }))
+      .rules.list()
+      .catch((e: unknown) => e);
     expect((error as Error).name).toBe("AuthenticationError");
     expectClean(error, [SECRET]);
   });

@@ -48,9 +48,7 @@ describe("observer hook: one event per HTTP attempt", () => {
     await closed.close();
     const { events, observer } = collectEvents();
     // Tokens from the simulator, API calls to a port nobody listens on.
-    const client = getClient(
-      clientConfig({ url: closed.url }, { tokenUrl: `${sim.url}/oauth/token`, observer, retry: { maxAttempts: 2 } }),
-    );
+    const client = getClient(clientConfig({ url: closed.url }, { authUrl: `${sim.url}/oauth/token`, observer, retry: { maxAttempts: 2 } }));
 
     const error = await client.rules.list().catch((e: unknown) => e);
 

@@ -52,7 +52,9 @@ describe("responses outside the happy path", () => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html>proxy login</html>");
     });
-    const error = await getClient(clientConfig(fake)).rules.list().catch((e: unknown) => e);
+    const error = await getClient(clientConfig(fake))
+      .rules.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as UnexpectedResponseError).code).toBe("unexpected_response");
     expect((error as Error).message).toContain("baseUrl");

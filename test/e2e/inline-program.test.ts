@@ -54,7 +54,12 @@ describe("an Automation API inline program wrapped in routingProgram", () => {
     const before = sim.admin.requests().length;
     await expect(t.up()).rejects.toThrow(/routing analysis failed/);
     expect(t.output()).toContain("targets[..].weight");
-    expect(sim.admin.requests().slice(before).filter((r) => r.method !== "GET" && r.template.startsWith("/api/"))).toEqual([]);
+    expect(
+      sim.admin
+        .requests()
+        .slice(before)
+        .filter((r) => r.method !== "GET" && r.template.startsWith("/api/")),
+    ).toEqual([]);
     overflowWeight = 100;
   });
 

@@ -21,7 +21,9 @@ describe("pulumi preview fails on routing mistakes before any write", () => {
   it("a fallback cycle through forward references in two files fails with its path", async () => {
     const preview = await p.run("preview", "--diff");
     expect(preview.code).not.toBe(0);
-    expect(preview.printed).toMatch(/vip -> overflow -> general -> vip|overflow -> general -> vip -> overflow|general -> vip -> overflow -> general/);
+    expect(preview.printed).toMatch(
+      /vip -> overflow -> general -> vip|overflow -> general -> vip -> overflow|general -> vip -> overflow -> general/,
+    );
     expect(preview.printed).toContain("fallback");
     expect(apiWrites(sim)).toEqual([]);
   });

@@ -78,7 +78,9 @@ describe("examples/routing-infra: a change lands in dev, then is promoted to sta
     const stagingRequests = sims.staging!.admin.requests().length;
     const preview = await project.pulumi("preview", "--stack", "staging", "--diff");
     // Only the changed rule (and the stack's ruleSet output) differ; nothing is created or deleted.
-    const changed = [...preview.matchAll(/~ pulumi-nodejs:dynamic\/cxone:\w+: \(update\)\s*\n(?:\s*\[id=[^\]]*\]\s*\n)?\s*\[urn=[^\]]*::([\w-]+)\]/g)].map((m) => m[1]);
+    const changed = [
+      ...preview.matchAll(/~ pulumi-nodejs:dynamic\/cxone:\w+: \(update\)\s*\n(?:\s*\[id=[^\]]*\]\s*\n)?\s*\[urn=[^\]]*::([\w-]+)\]/g),
+    ].map((m) => m[1]);
     expect(changed).toEqual(["voice-vip"]);
     expect(preview).toMatch(/~ weight\s*: 70 => 60/);
     expect(preview).toMatch(/~ weight\s*: 30 => 40/);
@@ -86,7 +88,12 @@ describe("examples/routing-infra: a change lands in dev, then is promoted to sta
     expect(preview).toMatch(/~ 1 to update/);
     expect(preview).toMatch(/7 unchanged/);
     // Preview never writes.
-    expect(sims.staging!.admin.requests().slice(stagingRequests).filter((r) => r.method !== "GET")).toEqual([]);
+    expect(
+      sims
+        .staging!.admin.requests()
+        .slice(stagingRequests)
+        .filter((r) => r.method !== "GET"),
+    ).toEqual([]);
 
     const stagingUp = await project.pulumi("up", "--stack", "staging", "--yes", "--skip-preview");
     expect(stagingUp).toMatch(/~ 1 updated/);

@@ -69,7 +69,11 @@ describe("RoutingRule and Webhook through the real engine", () => {
     const api = apiRequests(sim, before);
     expect(api.map((r) => `${r.method} ${r.template} ${r.status}`)).toEqual([`PUT ${RULES}/{id} 200`]);
     expect(api[0]!.ifMatch).toBe(vipBefore.etag);
-    expect(vipRule().targets.map((x) => x.weight).sort()).toEqual([40, 60]);
+    expect(
+      vipRule()
+        .targets.map((x) => x.weight)
+        .sort(),
+    ).toEqual([40, 60]);
   });
 
   it("an out-of-band edit stops up with the drift message and leaves the server's rule as edited", async () => {

@@ -3,13 +3,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import {
-  LocalWorkspace,
-  PulumiCommand,
-  type ConfigMap,
-  type PulumiFn,
-  type Stack,
-} from "@pulumi/pulumi/automation";
+import { LocalWorkspace, PulumiCommand, type ConfigMap, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
 import { engineBinDir, offlineEngineEnv, packageRoot } from "../../tools/engine";
 import { DEFAULT_CREDENTIALS } from "../../simulator";
 

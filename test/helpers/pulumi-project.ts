@@ -119,7 +119,9 @@ export async function createPulumiProject(options: ProjectOptions): Promise<Pulu
     refresh: (...args) => ok("refresh", "--yes", "--skip-preview", ...args, ...onStack),
     destroy: (...args) => ok("destroy", "--yes", "--skip-preview", ...args, ...onStack),
     async lastChanges() {
-      const history = JSON.parse((await ok("stack", "history", "--json", ...onStack)).stdout) as Array<{ resourceChanges?: ResourceChanges }>;
+      const history = JSON.parse((await ok("stack", "history", "--json", ...onStack)).stdout) as Array<{
+        resourceChanges?: ResourceChanges;
+      }>;
       return history[0]?.resourceChanges ?? {};
     },
     async outputs() {

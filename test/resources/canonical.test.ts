@@ -11,10 +11,21 @@ describe("canonical JSON: equal values print the same", () => {
   });
 
   it("canonicalSet ignores list order but not the items' contents", () => {
-    const a = [{ id: "x", weight: 60 }, { weight: 40, id: "y" }];
-    const b = [{ id: "y", weight: 40 }, { id: "x", weight: 60 }];
+    const a = [
+      { id: "x", weight: 60 },
+      { weight: 40, id: "y" },
+    ];
+    const b = [
+      { id: "y", weight: 40 },
+      { id: "x", weight: 60 },
+    ];
     expect(canonicalSet(a)).toBe(canonicalSet(b));
-    expect(canonicalSet(a)).not.toBe(canonicalSet([{ id: "x", weight: 50 }, { id: "y", weight: 50 }]));
+    expect(canonicalSet(a)).not.toBe(
+      canonicalSet([
+        { id: "x", weight: 50 },
+        { id: "y", weight: 50 },
+      ]),
+    );
   });
 
   it("canonicalSet of a non-list is its canonical JSON", () => {

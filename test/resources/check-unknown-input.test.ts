@@ -18,7 +18,10 @@ describe("check: inputs that are not fields of the kind", () => {
   it("a misspelled secret is reported under a hidden name and left out of the inputs", async () => {
     const { secret: _s, ...rest } = webhookInputs();
     const result = await webhookProvider.check({ __urn: "x" }, { ...rest, secrte: WEBHOOK_SECRET });
-    expect(result.failures).toContainEqual({ property: "secrte (value hidden)", reason: 'is not an input of Webhook; did you mean "secret"?' });
+    expect(result.failures).toContainEqual({
+      property: "secrte (value hidden)",
+      reason: 'is not an input of Webhook; did you mean "secret"?',
+    });
     expect(JSON.stringify(result)).not.toContain(WEBHOOK_SECRET);
   });
 

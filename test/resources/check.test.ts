@@ -25,14 +25,17 @@ describe("check: valid routing rule inputs come back normalized", () => {
 
   it("sorts targets, fills defaults, keeps meta inputs and drops output placeholders", async () => {
     const { enabled: _enabled, ...withoutEnabled } = ruleInputs();
-    const result = await routingRuleProvider.check({}, {
-      ...withoutEnabled,
-      conflictPolicy: "overwrite",
-      adoptId: "rule-123",
-      etag: undefined,
-      version: undefined,
-      __provider: "serialized-provider",
-    });
+    const result = await routingRuleProvider.check(
+      {},
+      {
+        ...withoutEnabled,
+        conflictPolicy: "overwrite",
+        adoptId: "rule-123",
+        etag: undefined,
+        version: undefined,
+        __provider: "serialized-provider",
+      },
+    );
     expect(result.failures).toBeUndefined();
     expect(result.inputs).toEqual({
       __urn: URN,
@@ -128,7 +131,11 @@ describe("check: webhooks", () => {
     const shortSecret = "tooshort-123";
     const result = await webhookProvider.check(
       {},
-      webhookInputs("sync", { secret: secret(shortSecret), targetURL: "http://hooks.example.com/x?token=t0p", eventFilter: ["routing.rule.created", "rule.exploded"] }),
+      webhookInputs("sync", {
+        secret: secret(shortSecret),
+        targetURL: "http://hooks.example.com/x?token=t0p",
+        eventFilter: ["routing.rule.created", "rule.exploded"],
+      }),
     );
     expect(properties(result.failures)).toEqual(expect.arrayContaining(["secret (value hidden)", "targetURL", "eventFilter[1]"]));
     expect(result.inputs).not.toHaveProperty("secret");

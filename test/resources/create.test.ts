@@ -45,7 +45,10 @@ describe("create: a new routing rule in CXone", () => {
 
   it("records a successful create with the new id in the audit log", async () => {
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
-    const lines = readFileSync(harness.auditFile, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+    const lines = readFileSync(harness.auditFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       stack: "dev",
@@ -91,7 +94,10 @@ describe("create: a name that already exists in CXone", () => {
   it("records the failure in the audit log", async () => {
     await harness.sim.admin.seed({ rules: [seedRule("vip-voice")] });
     await expect(routingRuleProvider.create(ruleInputs())).rejects.toBeInstanceOf(ConflictError);
-    const [line] = readFileSync(harness.auditFile, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const [line] = readFileSync(harness.auditFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(line).toMatchObject({ operation: "create", status: "failure", errorCode: "conflict", successCount: 0, totalCount: 1 });
   });
 });

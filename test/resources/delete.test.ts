@@ -1,7 +1,6 @@
 import { DependentRuleError } from "../../provider/resources/errors/dependent-rule-error";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConflictError } from "../../provider/client/index";
 import { OutOfBandChangeError } from "../../provider/resources/errors/out-of-band-change-error";
 import { routingRuleProvider } from "../../provider/resources/runtime";
 import { URN, ruleInputs, startHarness, type Harness } from "./helpers";

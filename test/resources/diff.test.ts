@@ -63,7 +63,11 @@ describe("diff: compares the program with the state, without calling the API", (
         { type: "queue", id: "queue-b", weight: 50, capacity: 5 },
       ],
     });
-    expect(await routingRuleProvider.diff!("rule-1", ruleState(), news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    expect(await routingRuleProvider.diff!("rule-1", ruleState(), news)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("a new adoptId with the same name replaces, deleting first", async () => {
@@ -77,7 +81,11 @@ describe("diff: compares the program with the state, without calling the API", (
   });
 
   it("the adoptId the resource was adopted with is no change", async () => {
-    const result = await routingRuleProvider.diff!("rule-9", ruleState({ adoptId: "rule-9" }), ruleInputs("vip-voice", { adoptId: "rule-9" }));
+    const result = await routingRuleProvider.diff!(
+      "rule-9",
+      ruleState({ adoptId: "rule-9" }),
+      ruleInputs("vip-voice", { adoptId: "rule-9" }),
+    );
     expect(result.changes).toBe(false);
   });
 
@@ -93,7 +101,11 @@ describe("diff: compares the program with the state, without calling the API", (
   });
 
   it("Pulumi's unknown placeholder counts as a change", async () => {
-    const result = await routingRuleProvider.diff!("rule-1", ruleState({ fallbackRuleId: "rule-0" }), ruleInputs("vip-voice", { fallbackRuleId: UNKNOWN }));
+    const result = await routingRuleProvider.diff!(
+      "rule-1",
+      ruleState({ fallbackRuleId: "rule-0" }),
+      ruleInputs("vip-voice", { fallbackRuleId: UNKNOWN }),
+    );
     expect(result.changes).toBe(true);
     expect(result.replaces).toEqual([]);
   });

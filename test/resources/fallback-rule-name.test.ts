@@ -23,7 +23,10 @@ describe("fallbackRuleName: display-only input next to fallbackRuleId", () => {
 
   it("a name given by the program (a `fallback` reference) is kept, and a name change alone is no update", async () => {
     await harness.sim.admin.seed({ rules: [seedRule("VIP", { id: "rule-vip" })] });
-    const { inputs } = await routingRuleProvider.check({}, ruleInputs("vip-voice", { fallbackRuleId: "rule-vip", fallbackRuleName: "VIP" }));
+    const { inputs } = await routingRuleProvider.check(
+      {},
+      ruleInputs("vip-voice", { fallbackRuleId: "rule-vip", fallbackRuleName: "VIP" }),
+    );
     const { id, outs } = await routingRuleProvider.create(inputs!);
     expect((await routingRuleProvider.diff!(id, outs, { ...inputs, fallbackRuleName: "VIP renamed" })).changes).toBe(false);
   });

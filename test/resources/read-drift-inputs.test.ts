@@ -33,6 +33,10 @@ describe("read: inputs in check()'s form, so that preview after a refresh shows 
     const { inputs: checked } = await routingRuleProvider.check({}, ruleInputs());
     const { id, outs } = await routingRuleProvider.create(checked!);
     const read = await routingRuleProvider.read!(id, outs);
-    expect(await routingRuleProvider.diff!(id, read.props!, read.inputs!)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await routingRuleProvider.diff!(id, read.props!, read.inputs!)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 });

@@ -38,16 +38,21 @@ describe("read: refresh takes the server's version into the state", () => {
     });
   });
 
-  it("a rule deleted in CXone reads as id \"\" so the engine drops it", async () => {
+  it('a rule deleted in CXone reads as id "" so the engine drops it', async () => {
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     const [stored] = harness.sim.admin.state().rules;
     // Deleted through the API by somebody else.
-    await getClient({ baseUrl: harness.sim.url, clientId: "sim-client", clientSecret: "sim-secret", rateLimitPerMinute: false }).rules.remove(id, stored!.etag);
+    await getClient({
+      baseUrl: harness.sim.url,
+      clientId: "sim-client",
+      clientSecret: "sim-secret",
+      rateLimitPerMinute: false,
+    }).rules.remove(id, stored!.etag);
     expect(harness.sim.admin.state().rules).toEqual([]);
     expect(await routingRuleProvider.read!(id, outs)).toEqual({ id: "", props: {} });
   });
 
-  it("a read of an id that never existed is also id \"\"", async () => {
+  it('a read of an id that never existed is also id ""', async () => {
     expect(await routingRuleProvider.read!("no-such-rule", { __urn: URN })).toEqual({ id: "", props: {} });
   });
 });

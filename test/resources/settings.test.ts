@@ -33,7 +33,7 @@ describe("settings: every key is read from the stack config", () => {
   it("maps each cxone:* key to its setting", () => {
     const settings = resolve({
       ...BASE,
-      "cxone:tokenUrl": "https://auth.example.com/token",
+      "cxone:authUrl": "https://auth.example.com/token",
       "cxone:scopes": "routing:rules:read routing:rules:write",
       "cxone:rulesPath": "/custom/rules",
       "cxone:webhooksPath": "/custom/hooks",
@@ -48,7 +48,7 @@ describe("settings: every key is read from the stack config", () => {
       clientSecret: "secret-from-config",
       auth: { kind: "client-credentials", scope: "routing:rules:read routing:rules:write" },
       baseUrl: "https://api.example.com",
-      tokenUrl: "https://auth.example.com/token",
+      authUrl: "https://auth.example.com/token",
       rulesPath: "/custom/rules",
       webhooksPath: "/custom/hooks",
       rateLimitPerMinute: 42,

@@ -10,7 +10,11 @@ describe("rule-set analysis: two rules of the program claiming one name or one a
     ]);
     expect(findings).toEqual([
       expect.objectContaining({ key: "vip-copy", field: "name", reason: expect.stringContaining('also the name of RoutingRule "vip"') }),
-      expect.objectContaining({ key: "vip-copy", field: "adoptId", reason: expect.stringContaining('also the adoptId of RoutingRule "vip"') }),
+      expect.objectContaining({
+        key: "vip-copy",
+        field: "adoptId",
+        reason: expect.stringContaining('also the adoptId of RoutingRule "vip"'),
+      }),
     ]);
   });
 });

@@ -78,7 +78,9 @@ describe("update: a rule edited outside Pulumi", () => {
   it("the refusal is in the audit log as a failed update", async () => {
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     await harness.sim.admin.editRule(id, { priority: 99 });
-    await expect(routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS }))).rejects.toBeInstanceOf(OutOfBandChangeError);
+    await expect(routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS }))).rejects.toBeInstanceOf(
+      OutOfBandChangeError,
+    );
     expect(auditLines(harness).at(-1)).toMatchObject({
       operation: "update",
       status: "failure",
@@ -94,7 +96,11 @@ describe("update: a rule edited outside Pulumi", () => {
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     const edited = await harness.sim.admin.editRule(id, { priority: 99 });
     const before = lastSeq(harness);
-    const result = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { conflictPolicy: "overwrite", targets: NEW_TARGETS }));
+    const result = await routingRuleProvider.update!(
+      id,
+      outs,
+      ruleInputs("vip-voice", { conflictPolicy: "overwrite", targets: NEW_TARGETS }),
+    );
 
     expect(requestsSince(harness, before).map((r) => `${r.method} ${r.status}`)).toEqual(["PUT 412", "GET 200", "PUT 200"]);
     const [stored] = harness.sim.admin.state().rules;
@@ -123,9 +129,9 @@ describe("update: a rule edited outside Pulumi", () => {
     await harness.reconfigure({ "cxone:conflictPolicy": "overwrite" });
     const { id, outs } = await routingRuleProvider.create(ruleInputs());
     await harness.sim.admin.editRule(id, { priority: 99 });
-    await expect(routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { conflictPolicy: "fail", targets: NEW_TARGETS }))).rejects.toBeInstanceOf(
-      OutOfBandChangeError,
-    );
+    await expect(
+      routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { conflictPolicy: "fail", targets: NEW_TARGETS })),
+    ).rejects.toBeInstanceOf(OutOfBandChangeError);
     expect(harness.sim.admin.state().rules[0]?.priority).toBe(99);
   });
 });

@@ -24,8 +24,20 @@ async function admin(method: string, path: string, body?: unknown): Promise<{ st
 describe("POST /_admin/seed", () => {
   it("stores rules and webhooks with given ids and returns them with ETags", async () => {
     const seeded = await admin("POST", "/seed", {
-      rules: [validRule({ id: "rule-general", name: "general", priority: 100 }), validRule({ id: "rule-vip", fallbackRuleId: "rule-general" })],
-      webhooks: [{ id: "hook-1", name: "hook", enabled: true, targetURL: "http://127.0.0.1:9/h", eventFilter: "routing.rule.created", secret: "zzz" }],
+      rules: [
+        validRule({ id: "rule-general", name: "general", priority: 100 }),
+        validRule({ id: "rule-vip", fallbackRuleId: "rule-general" }),
+      ],
+      webhooks: [
+        {
+          id: "hook-1",
+          name: "hook",
+          enabled: true,
+          targetURL: "http://127.0.0.1:9/h",
+          eventFilter: "routing.rule.created",
+          secret: "zzz",
+        },
+      ],
     });
     expect(seeded.status).toBe(200);
     expect(seeded.body.rules.map((rule: { id: string }) => rule.id)).toEqual(["rule-general", "rule-vip"]);
@@ -37,7 +49,10 @@ describe("POST /_admin/seed", () => {
 
   it("rejects invalid seeds as a whole with prefixed field paths", async () => {
     const res = await admin("POST", "/seed", {
-      rules: [validRule({ id: "ok" }), validRule({ id: "bad", name: "other", targets: [{ type: "queue", id: "q", weight: 5, capacity: 1 }] })],
+      rules: [
+        validRule({ id: "ok" }),
+        validRule({ id: "bad", name: "other", targets: [{ type: "queue", id: "q", weight: 5, capacity: 1 }] }),
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe("rules[1].targets");

@@ -110,7 +110,12 @@ describe("cxone-sim bin", () => {
       const dataFile = join(dir, "sim.json");
       const first = spawnBin(["--port", "0", "--quiet", "--data", dataFile]);
       const url1 = await first.firstLine;
-      await fetch(`${url1}/_admin/seed`, { method: "POST", body: JSON.stringify({ webhooks: [{ id: "h1", name: "h", enabled: true, targetURL: "http://127.0.0.1:9/", eventFilter: "routing.rule.created" }] }) });
+      await fetch(`${url1}/_admin/seed`, {
+        method: "POST",
+        body: JSON.stringify({
+          webhooks: [{ id: "h1", name: "h", enabled: true, targetURL: "http://127.0.0.1:9/", eventFilter: "routing.rule.created" }],
+        }),
+      });
       first.child.kill("SIGTERM");
       await first.exited;
       const second = spawnBin(["--port", "0", "--quiet", "--data", dataFile]);

@@ -5,9 +5,30 @@ import { CliUsageError } from "../../simulator/cli-usage-error";
 describe("cxone-sim flag parsing", () => {
   it("maps every flag onto simulator options", () => {
     const { options, quiet, help } = optionsFromArgs([
-      "--port", "9000", "--client-id", "c", "--client-secret", "s", "--access-key-id", "k", "--access-key-secret", "ks",
-      "--rate-limit", "30", "--token-ttl", "60", "--latency", "25", "--error-rate", "0.2", "--error-status", "503",
-      "--fault-seed", "7", "--no-retry-after", "--quiet",
+      "--port",
+      "9000",
+      "--client-id",
+      "c",
+      "--client-secret",
+      "s",
+      "--access-key-id",
+      "k",
+      "--access-key-secret",
+      "ks",
+      "--rate-limit",
+      "30",
+      "--token-ttl",
+      "60",
+      "--latency",
+      "25",
+      "--error-rate",
+      "0.2",
+      "--error-status",
+      "503",
+      "--fault-seed",
+      "7",
+      "--no-retry-after",
+      "--quiet",
     ]);
     expect(options).toMatchObject({
       port: 9000,

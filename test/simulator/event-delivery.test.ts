@@ -12,7 +12,9 @@ afterEach(async () => {
 });
 
 function verify(secret: string, headers: Record<string, unknown>, body: string): boolean {
-  const expected = createHmac("sha256", secret).update(`${String(headers["x-cxone-timestamp"])}.${body}`).digest("hex");
+  const expected = createHmac("sha256", secret)
+    .update(`${String(headers["x-cxone-timestamp"])}.${body}`)
+    .digest("hex");
   return headers["x-cxone-signature"] === `sha256=${expected}`;
 }
 
@@ -37,7 +39,13 @@ describe("event delivery", () => {
     expect(Number(event!.headers["x-cxone-timestamp"])).toBeGreaterThan(1_600_000_000);
 
     const [delivery] = sim.admin.deliveries();
-    expect(delivery).toMatchObject({ deliveryId: payload.id, webhookId: hook.body.id, eventType: "routing.rule.created", delivered: true, pending: false });
+    expect(delivery).toMatchObject({
+      deliveryId: payload.id,
+      webhookId: hook.body.id,
+      eventType: "routing.rule.created",
+      delivered: true,
+      pending: false,
+    });
     expect(delivery!.attempts).toEqual([expect.objectContaining({ attempt: 1, status: 200, error: null })]);
     const overHttp = (await (await fetch(`${sim.url}/_admin/deliveries`)).json()) as { deliveries: unknown[] };
     expect(overHttp.deliveries).toEqual(sim.admin.deliveries());
@@ -84,7 +92,10 @@ describe("event delivery", () => {
       ],
     });
     const created = await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
-    await call(sim.url, "DELETE", `${RULES_PATH}/${created.body.id}`, { token, headers: { "If-Match": created.headers.get("etag") ?? "" } });
+    await call(sim.url, "DELETE", `${RULES_PATH}/${created.body.id}`, {
+      token,
+      headers: { "If-Match": created.headers.get("etag") ?? "" },
+    });
     await sim.admin.flushDeliveries();
     expect(receiver.received.map((r) => r.headers["x-cxone-event"])).toEqual(["routing.rule.deleted"]);
     expect(JSON.parse(receiver.received[0]!.body).data.rule.id).toBe(created.body.id);
@@ -96,7 +107,9 @@ describe("event delivery", () => {
     closeReceiver = receiver.close;
     sim = await start();
     const token = await fetchToken(sim.url);
-    await sim.admin.seed({ webhooks: [{ name: "updates", enabled: true, targetURL: receiver.url, eventFilter: "routing.rule.updated", secret: "u" }] });
+    await sim.admin.seed({
+      webhooks: [{ name: "updates", enabled: true, targetURL: receiver.url, eventFilter: "routing.rule.updated", secret: "u" }],
+    });
     const created = await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
     await call(sim.url, "PUT", `${RULES_PATH}/${created.body.id}`, {
       token,

@@ -25,16 +25,16 @@ describe("admin route evaluation", () => {
       ],
     });
     expect(sim.admin.route({ interactionType: "voice", attributes: { segment: "vip" } })).toEqual({ ruleId: "vip", ruleName: "vip" });
-    expect(sim.admin.route({ interactionType: "voice", attributes: { segment: "basic" } })).toEqual({ ruleId: "general", ruleName: "general" });
+    expect(sim.admin.route({ interactionType: "voice", attributes: { segment: "basic" } })).toEqual({
+      ruleId: "general",
+      ruleName: "general",
+    });
     expect(sim.admin.route({ interactionType: "chat", attributes: {} })).toBeNull();
   });
 
   it("skips disabled rules and follows out-of-band edits", async () => {
     await sim.admin.seed({
-      rules: [
-        seedRule({ id: "a", name: "a", priority: 1, conditions: [] }),
-        seedRule({ id: "b", name: "b", priority: 2, conditions: [] }),
-      ],
+      rules: [seedRule({ id: "a", name: "a", priority: 1, conditions: [] }), seedRule({ id: "b", name: "b", priority: 2, conditions: [] })],
     });
     expect(sim.admin.route({ interactionType: "voice", attributes: {} })?.ruleId).toBe("a");
     await sim.admin.editRule("a", { enabled: false });
@@ -42,7 +42,9 @@ describe("admin route evaluation", () => {
   });
 
   it("is reachable over HTTP and answers null when nothing matches", async () => {
-    await sim.admin.seed({ rules: [seedRule({ id: "a", name: "a", conditions: [{ field: "lang", operator: "startsWith", value: "en" }] })] });
+    await sim.admin.seed({
+      rules: [seedRule({ id: "a", name: "a", conditions: [{ field: "lang", operator: "startsWith", value: "en" }] })],
+    });
     const post = (body: unknown) => fetch(`${sim.url}/_admin/route`, { method: "POST", body: JSON.stringify(body) }).then((r) => r.json());
     expect(await post({ interactionType: "voice", attributes: { lang: "en-GB" } })).toEqual({ ruleId: "a", ruleName: "a" });
     expect(await post({ interactionType: "voice", attributes: { lang: "de" } })).toBeNull();

@@ -18,7 +18,12 @@ async function postToken(body: string, headers: Record<string, string>): Promise
 describe("POST /oauth/token", () => {
   it("issues a bearer token for client_credentials with a JSON body", async () => {
     const res = await postToken(
-      JSON.stringify({ grant_type: "client_credentials", client_id: "sim-client", client_secret: "sim-secret", scope: "routing:rules:read routing:rules:write" }),
+      JSON.stringify({
+        grant_type: "client_credentials",
+        client_id: "sim-client",
+        client_secret: "sim-secret",
+        scope: "routing:rules:read routing:rules:write",
+      }),
       { "Content-Type": "application/json" },
     );
     expect(res.status).toBe(200);

@@ -75,9 +75,23 @@ describe("webhook validation", () => {
   it("reports every invalid field", async () => {
     const res = await call(sim.url, "POST", WEBHOOKS_PATH, {
       token,
-      body: { name: "", enabled: "true", targetURL: "ftp://x", eventFilter: "routing.rule.created routing.rule.renamed", format: "xml", secret: 5 },
+      body: {
+        name: "",
+        enabled: "true",
+        targetURL: "ftp://x",
+        eventFilter: "routing.rule.created routing.rule.renamed",
+        format: "xml",
+        secret: 5,
+      },
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((error: { field: string }) => error.field)).toEqual(["name", "enabled", "targetURL", "eventFilter", "format", "secret"]);
+    expect(res.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      "name",
+      "enabled",
+      "targetURL",
+      "eventFilter",
+      "format",
+      "secret",
+    ]);
   });
 });

@@ -20,9 +20,9 @@ export const validConditionArb = fc
     }),
   )
   .chain((condition) =>
-    fc.option(text(20), { nil: undefined }).map((conditionGroupId) =>
-      conditionGroupId === undefined ? condition : { ...condition, conditionGroupId },
-    ),
+    fc
+      .option(text(20), { nil: undefined })
+      .map((conditionGroupId) => (conditionGroupId === undefined ? condition : { ...condition, conditionGroupId })),
   );
 
 /** 1..5 targets with distinct (type, id) and weights summing to exactly 100. */
@@ -81,9 +81,9 @@ export const validWebhookArb = fc.record(
     enabled: fc.boolean(),
     targetURL: fc.oneof(
       fc.webUrl({ validSchemes: ["https"] }),
-      fc.tuple(fc.constantFrom("127.0.0.1", "[::1]", "localhost"), fc.integer({ min: 1, max: 65535 })).map(
-        ([host, port]) => `http://${host}:${port}/hook`,
-      ),
+      fc
+        .tuple(fc.constantFrom("127.0.0.1", "[::1]", "localhost"), fc.integer({ min: 1, max: 65535 }))
+        .map(([host, port]) => `http://${host}:${port}/hook`),
     ),
     eventFilter: fc.shuffledSubarray(["routing.rule.created", "routing.rule.updated", "routing.rule.deleted"], { minLength: 1 }),
     format: fc.constant("json"),

@@ -1,4 +1,4 @@
-import type { RoutingRuleArgs } from "pulumi-cxone-routing";
+import type { ConditionOperator, InteractionType, RoutingRuleArgs } from "pulumi-cxone-routing";
 
 /**
  * A routing rule as the team reviews it: queues by logical name, so that one definition serves
@@ -11,9 +11,9 @@ export interface RuleDefinition {
   name: string;
   description?: string;
   priority: number;
-  interactionType: "voice" | "chat" | "email" | "sms" | "social" | "workitem";
+  interactionType: InteractionType;
   enabled?: boolean;
-  conditions?: { field: string; operator: string; value: string | number | boolean }[];
+  conditions?: { field: string; operator: ConditionOperator; value: string | number | boolean }[];
   targets: { queue: string; weight: number; capacity: number }[];
   /** Key of another rule, in any file. */
   fallback?: string;

@@ -49,7 +49,11 @@ async function main(): Promise<number> {
   const up = await pulumi(["up", "--yes", "--stack", to, "--suppress-outputs"], { echo: true, env: pin });
   if (up.code !== 0) return up.code;
   const after = await deployedRuleSet(to);
-  console.log(after?.sha256 === source.sha256 ? `\n${to} now runs rule set ${source.sha256.slice(0, 12)}, as ${from} does.` : `\n${to} did not record rule set ${source.sha256.slice(0, 12)}.`);
+  console.log(
+    after?.sha256 === source.sha256
+      ? `\n${to} now runs rule set ${source.sha256.slice(0, 12)}, as ${from} does.`
+      : `\n${to} did not record rule set ${source.sha256.slice(0, 12)}.`,
+  );
   return after?.sha256 === source.sha256 ? 0 : 1;
 }
 

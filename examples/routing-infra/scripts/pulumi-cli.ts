@@ -24,7 +24,9 @@ export function pulumi(args: readonly string[], options: { echo?: boolean; env?:
       if (options.echo) process.stderr.write(chunk);
     });
     child.on("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "ENOENT" ? new Error("the pulumi CLI is not on PATH; install it (https://www.pulumi.com/docs/install/)") : error),
+      reject(
+        error.code === "ENOENT" ? new Error("the pulumi CLI is not on PATH; install it (https://www.pulumi.com/docs/install/)") : error,
+      ),
     );
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });

@@ -38,7 +38,8 @@ export function formatDifferences(leftName: string, rightName: string, diffs: Ru
     else if (d.change === "only-in-right") lines.push(`  - ${d.key}: only in ${rightName}`);
     else {
       lines.push(`  ~ ${d.key}:`);
-      for (const f of d.fields) lines.push(`      ${f.field}: ${rightName} ${JSON.stringify(f.right)} -> ${leftName} ${JSON.stringify(f.left)}`);
+      for (const f of d.fields)
+        lines.push(`      ${f.field}: ${rightName} ${JSON.stringify(f.right)} -> ${leftName} ${JSON.stringify(f.left)}`);
     }
   }
   return lines.join("\n");

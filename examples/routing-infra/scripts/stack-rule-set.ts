@@ -11,7 +11,9 @@ export async function deployedRuleSet(stack: string): Promise<DeployedRuleSet | 
   const result = await pulumi(["stack", "output", "--json", "--stack", stack]);
   if (result.code !== 0) {
     if (/no stack named/i.test(result.stderr)) {
-      throw new Error(`stack "${stack}" does not exist. Create it first: pulumi stack init ${stack}, then set its secrets (see Pulumi.${stack}.yaml).`);
+      throw new Error(
+        `stack "${stack}" does not exist. Create it first: pulumi stack init ${stack}, then set its secrets (see Pulumi.${stack}.yaml).`,
+      );
     }
     throw new Error(`pulumi stack output --stack ${stack} failed: ${result.stderr.trim()}`);
   }

@@ -16,7 +16,13 @@ export interface DiscoverySettings {
 export async function discoverApiEndpoint(context: AuthEndpointContext, settings: DiscoverySettings): Promise<string> {
   const url = new URL(`${settings.issuerUrl}${settings.discoveryPath}`);
   url.searchParams.set("tenantId", settings.tenantId);
-  const { response, attempts } = await sendAuthCall(context, { kind: "discovery", method: "GET", url, headers: {}, setting: "auth.issuerUrl" });
+  const { response, attempts } = await sendAuthCall(context, {
+    kind: "discovery",
+    method: "GET",
+    url,
+    headers: {},
+    setting: "auth.issuerUrl",
+  });
   const body = parseJsonBody(response.text);
   const path = `${url.pathname}${url.search}`;
   if (response.status !== 200) {

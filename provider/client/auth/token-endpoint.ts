@@ -129,7 +129,7 @@ export async function requestToken(context: AuthEndpointContext, request: TokenR
     kind: "token",
     method: "POST",
     url: request.tokenUrl,
-    setting: "tokenUrl",
+    setting: "authUrl",
     headers: request.headers,
     body: request.body,
   });
@@ -142,7 +142,7 @@ export async function requestToken(context: AuthEndpointContext, request: TokenR
   if (response.status === 200 || response.status === 201) {
     if (!isRecord(body) || typeof body.access_token !== "string" || body.access_token === "") {
       throw new UnexpectedResponseError(
-        `The token endpoint ${where} answered ${response.status} without an access_token. Fix: check tokenUrl; it must be the CXone OAuth token endpoint.`,
+        `The token endpoint ${where} answered ${response.status} without an access_token. Fix: check authUrl; it must be the CXone OAuth token endpoint.`,
         { method: "POST", path, status: response.status, correlationId },
       );
     }
@@ -167,7 +167,7 @@ export async function requestToken(context: AuthEndpointContext, request: TokenR
   if (oauthError === "unsupported_grant_type") {
     throw new AuthenticationError(
       `The token endpoint ${where} does not accept grant_type=${request.grantType} (${detail}). ` +
-        `Fix: use auth.kind "client-credentials" or "access-key" as your CXone application requires, and check tokenUrl.`,
+        `Fix: use auth.kind "client-credentials" or "access-key" as your CXone application requires, and check authUrl.`,
       context401,
     );
   }

@@ -1,6 +1,6 @@
 import { AuthenticationError } from "./authentication-error";
 import { ConflictError } from "./conflict-error";
-import { CxoneApiError, describeRequest, type CxoneErrorContext } from "./cxone-api-error";
+import { type CxoneApiError, describeRequest, type CxoneErrorContext } from "./cxone-api-error";
 import { parseErrorBody, scopeFromMessage, scopeFromWwwAuthenticate } from "./error-body";
 import { ForbiddenError } from "./forbidden-error";
 import { NotFoundError } from "./not-found-error";
@@ -51,7 +51,7 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
     case 401:
       return new AuthenticationError(
         `CXone answered 401 Unauthorized to ${request} even with a freshly issued token${serverText ? ` (${serverText})` : ""}. ` +
-          `Fix: check that client "${response.clientId}" is still active, that its token endpoint (tokenUrl) belongs to the same ` +
+          `Fix: check that client "${response.clientId}" is still active, that its token endpoint (authUrl) belongs to the same ` +
           `CXone environment as baseUrl, and that the credentials were not revoked.`,
         { ...context, oauthError: parsed.oauthError ?? firstCode },
       );
@@ -110,8 +110,10 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
         );
       }
       return new UnexpectedResponseError(
-        response.redact(`CXone answered ${response.status} to ${request}, which this client does not expect${serverText ? ` (${serverText})` : ""}. ` +
-          `Fix: check that baseUrl and the resource paths (rulesPath, webhooksPath) point at the CXone API.`),
+        response.redact(
+          `CXone answered ${response.status} to ${request}, which this client does not expect${serverText ? ` (${serverText})` : ""}. ` +
+            `Fix: check that baseUrl and the resource paths (rulesPath, webhooksPath) point at the CXone API.`,
+        ),
         context,
       );
   }

@@ -7,7 +7,14 @@ export class OutOfBandChangeError extends ProviderError {
   readonly code = "out_of_band_change";
   readonly stateETag: string | undefined;
   readonly serverETag: string | undefined;
-  constructor(kind: string, name: string, id: string, operation: "update" | "delete", stateETag: string | undefined, serverETag: string | undefined) {
+  constructor(
+    kind: string,
+    name: string,
+    id: string,
+    operation: "update" | "delete",
+    stateETag: string | undefined,
+    serverETag: string | undefined,
+  ) {
     super(
       `${kind} "${name}" (id ${id}) was changed outside Pulumi since the last refresh, so the ${operation} was refused ` +
         `and nothing was overwritten (state ETag ${stateETag ?? "none"}, server ETag ${serverETag ?? "unknown"}). ` +

@@ -12,7 +12,9 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
   api: (client) => client.rules,
   validate(raw) {
     const { maxConditions } = providerSettings();
-    return validateRuleInputs(raw, maxConditions ? { maxConditions } : {}) as ReturnType<ObjectKind<RuleInputs & Record<string, unknown>, WireRule, ServerRule>["validate"]>;
+    return validateRuleInputs(raw, maxConditions ? { maxConditions } : {}) as ReturnType<
+      ObjectKind<RuleInputs & Record<string, unknown>, WireRule, ServerRule>["validate"]
+    >;
   },
   fields: FIELDS,
   // All conditions are ANDed and targets are weighted, so neither list's order means anything.

@@ -1,21 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import { routingRuleShell } from "../provider-shell";
 import { currentRuleSet } from "../rule-set/rule-set";
+// From constants, not the validation index: public declarations must not reach zod's (see public-input-types.ts).
+import type { ConditionOperator, InteractionType, TargetType } from "../../validation/constants";
 import type { ConflictPolicy } from "../settings";
+
+export type { ConditionOperator, InteractionType, TargetType };
 
 export const ROUTING_RULE_TYPE = "pulumi-nodejs:dynamic/cxone:RoutingRule";
 
 export interface RuleConditionArgs {
   field: pulumi.Input<string>;
   /** equals notEquals greaterThan lessThan startsWith contains endsWith matchesRegex */
-  operator: pulumi.Input<string>;
+  operator: pulumi.Input<ConditionOperator>;
   value: pulumi.Input<string | number | boolean>;
   conditionGroupId?: pulumi.Input<string>;
 }
 
 export interface RuleTargetArgs {
   /** queue, skill or agent */
-  type: pulumi.Input<string>;
+  type: pulumi.Input<TargetType>;
   id: pulumi.Input<string>;
   /** 0..100; the weights of a rule sum to exactly 100. */
   weight: pulumi.Input<number>;
@@ -29,7 +33,8 @@ export interface RoutingRuleArgs {
   /** Lower numbers are evaluated first. */
   priority: pulumi.Input<number>;
   enabled?: pulumi.Input<boolean>;
-  interactionType: pulumi.Input<string>;
+  /** voice, chat, email, sms, social or workitem */
+  interactionType: pulumi.Input<InteractionType>;
   conditions?: pulumi.Input<pulumi.Input<RuleConditionArgs>[]>;
   targets?: pulumi.Input<pulumi.Input<RuleTargetArgs>[]>;
   /**
@@ -55,9 +60,11 @@ export class RoutingRule extends pulumi.dynamic.Resource {
   declare readonly description: pulumi.Output<string | undefined>;
   declare readonly priority: pulumi.Output<number>;
   declare readonly enabled: pulumi.Output<boolean>;
-  declare readonly interactionType: pulumi.Output<string>;
-  declare readonly conditions: pulumi.Output<{ field: string; operator: string; value: string | number | boolean; conditionGroupId?: string }[]>;
-  declare readonly targets: pulumi.Output<{ type: string; id: string; weight: number; capacity: number }[]>;
+  declare readonly interactionType: pulumi.Output<InteractionType>;
+  declare readonly conditions: pulumi.Output<
+    { field: string; operator: ConditionOperator; value: string | number | boolean; conditionGroupId?: string }[]
+  >;
+  declare readonly targets: pulumi.Output<{ type: TargetType; id: string; weight: number; capacity: number }[]>;
   declare readonly fallbackRuleId: pulumi.Output<string | undefined>;
   /** The server's ETag at the last create, read or update: the If-Match of the next write. */
   declare readonly etag: pulumi.Output<string>;
@@ -67,10 +74,13 @@ export class RoutingRule extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RoutingRuleArgs, opts: pulumi.CustomResourceOptions = {}) {
     if (!args || typeof args !== "object") {
-      throw new pulumi.RunError(`RoutingRule "${name}": the second argument must be the rule's inputs ({ name, priority, interactionType, ... }), got ${args === null ? "null" : typeof args}.`);
+      throw new pulumi.RunError(
+        `RoutingRule "${name}": the second argument must be the rule's inputs ({ name, priority, interactionType, ... }), got ${args === null ? "null" : typeof args}.`,
+      );
     }
     const ruleSet = currentRuleSet();
-    const fallbackKey = args.fallback === undefined ? undefined : typeof args.fallback === "string" ? args.fallback : ruleSet.keyOf(args.fallback);
+    const fallbackKey =
+      args.fallback === undefined ? undefined : typeof args.fallback === "string" ? args.fallback : ruleSet.keyOf(args.fallback);
     if (args.fallback !== undefined && fallbackKey === undefined) {
       throw new Error(`RoutingRule "${name}": fallback must be a RoutingRule of this program or its logical name.`);
     }

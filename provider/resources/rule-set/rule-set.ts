@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getStackResource } from "@pulumi/pulumi/runtime/stack";
-import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule, type Finding } from "../../validation";
+import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule } from "../../validation";
+// Finding from its own module: public declarations must not reach zod's (see validation/public-input-types.ts).
+import type { Finding } from "../../validation/findings";
 import { checkRemoteFallbacks } from "./remote-fallbacks";
 import { sharedValues } from "./shared-values";
 import { resolveForAnalysis } from "./resolve-for-analysis";
@@ -80,7 +82,10 @@ export function createRuleSet(): RuleSet {
     const settings = analysisSettings();
     const ruleResources = new Set([...rules.values()].map((r) => r.resource).filter((r): r is pulumi.Resource => !!r));
     const resolved = await Promise.all(
-      [...rules.values()].map(async (rule) => ({ rule, values: (await resolveForAnalysis(rule.args, ruleResources)) as Record<string, unknown> })),
+      [...rules.values()].map(async (rule) => ({
+        rule,
+        values: (await resolveForAnalysis(rule.args, ruleResources)) as Record<string, unknown>,
+      })),
     );
     const errors: Finding[] = [];
     const analyzable: AnalyzableRule[] = [];
@@ -89,9 +94,14 @@ export function createRuleSet(): RuleSet {
       // conflictPolicy and adoptId steer the provider; they are not part of the rule.
       const { conflictPolicy: _policy, adoptId: _adopt, ...domain } = values;
       const inputs = { ...domain, ...(rule.fallbackKey !== undefined ? { fallback: rule.fallbackKey } : {}) };
-      const checked = validateRuleInputs(inputs, { logicalName: rule.key, ...(settings.maxConditions ? { maxConditions: settings.maxConditions } : {}) });
+      const checked = validateRuleInputs(inputs, {
+        logicalName: rule.key,
+        ...(settings.maxConditions ? { maxConditions: settings.maxConditions } : {}),
+      });
       if (!checked.ok) {
-        errors.push(...checked.failures.map((f) => ({ key: rule.key, field: f.property, reason: f.reason, code: "invalid_input" as const })));
+        errors.push(
+          ...checked.failures.map((f) => ({ key: rule.key, field: f.property, reason: f.reason, code: "invalid_input" as const })),
+        );
         invalid.add(rule.key);
         continue;
       }

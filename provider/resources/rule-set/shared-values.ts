@@ -27,4 +27,3 @@ export function sharedValues(rules: readonly { key: string; name: unknown; adopt
   }
   return findings;
 }
-

@@ -7,7 +7,8 @@ const FIELDS = ["name", "enabled", "targetURL", "eventFilter", "format", "secret
 export const webhookKind: ObjectKind<WebhookInputs & Record<string, unknown>, WireWebhook, ServerWebhook> = {
   kind: "Webhook",
   api: (client) => client.webhooks,
-  validate: (raw) => validateWebhookInputs(raw) as ReturnType<ObjectKind<WebhookInputs & Record<string, unknown>, WireWebhook, ServerWebhook>["validate"]>,
+  validate: (raw) =>
+    validateWebhookInputs(raw) as ReturnType<ObjectKind<WebhookInputs & Record<string, unknown>, WireWebhook, ServerWebhook>["validate"]>,
   fields: FIELDS,
   setFields: ["eventFilter"],
   // The server never returns the signing secret; the state keeps it (as a Pulumi secret).
@@ -31,7 +32,13 @@ export const webhookKind: ObjectKind<WebhookInputs & Record<string, unknown>, Wi
       name: hook.name,
       enabled: hook.enabled,
       targetURL: hook.targetURL,
-      eventFilter: [...new Set(String(hook.eventFilter ?? "").split(/\s+/).filter(Boolean))].sort(),
+      eventFilter: [
+        ...new Set(
+          String(hook.eventFilter ?? "")
+            .split(/\s+/)
+            .filter(Boolean),
+        ),
+      ].sort(),
       format: hook.format,
     };
   },

@@ -1,10 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { webhookShell } from "../provider-shell";
+import type { WebhookEvent, WebhookEventFilter } from "../../validation/constants";
 import type { ConflictPolicy } from "../settings";
 
 export const WEBHOOK_TYPE = "pulumi-nodejs:dynamic/cxone:Webhook";
 
-export type WebhookEventName = "routing.rule.created" | "routing.rule.updated" | "routing.rule.deleted";
+/** routing.rule.created, routing.rule.updated or routing.rule.deleted (from the webhook schema's event list). */
+export type WebhookEventName = WebhookEvent;
+
+export type { WebhookEventFilter };
 
 export interface WebhookArgs {
   /** Unique per CXone tenant. */
@@ -12,7 +16,11 @@ export interface WebhookArgs {
   enabled?: pulumi.Input<boolean>;
   /** https; http only for loopback hosts. */
   targetURL: pulumi.Input<string>;
-  eventFilter: pulumi.Input<pulumi.Input<WebhookEventName>[]>;
+  /**
+   * The events to deliver: a list, or the API's own form, one space-separated string
+   * (`"routing.rule.created routing.rule.updated"`). Either way the state keeps the sorted list.
+   */
+  eventFilter: pulumi.Input<pulumi.Input<WebhookEventName>[] | WebhookEventFilter>;
   format?: pulumi.Input<"json">;
   /** HMAC-SHA256 signing secret (16+ characters); kept as a Pulumi secret, never returned by the API. */
   secret?: pulumi.Input<string>;
@@ -38,7 +46,9 @@ export class Webhook extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: WebhookArgs, opts: pulumi.CustomResourceOptions = {}) {
     if (!args || typeof args !== "object") {
-      throw new pulumi.RunError(`Webhook "${name}": the second argument must be the webhook's inputs ({ name, targetURL, eventFilter, ... }), got ${args === null ? "null" : typeof args}.`);
+      throw new pulumi.RunError(
+        `Webhook "${name}": the second argument must be the webhook's inputs ({ name, targetURL, eventFilter, ... }), got ${args === null ? "null" : typeof args}.`,
+      );
     }
     super(
       webhookShell,

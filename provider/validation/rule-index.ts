@@ -1,5 +1,5 @@
-import type { AnalyzableRule } from "./analyzableRule";
-import { isUnknownPlaceholder } from "./unknownPlaceholder";
+import type { AnalyzableRule } from "./analyzable-rule";
+import { isUnknownPlaceholder } from "./unknown-placeholder";
 
 /** The program's rules with O(1) lookups by logical key and by known CXone id. */
 export interface RuleIndex {

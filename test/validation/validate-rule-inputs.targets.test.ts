@@ -29,12 +29,7 @@ describe("validateRuleInputs: target fields", () => {
   });
 
   it("requires every field", () => {
-    expect(propertiesOf(withTargets([{}]))).toEqual([
-      "targets[0].type",
-      "targets[0].id",
-      "targets[0].weight",
-      "targets[0].capacity",
-    ]);
+    expect(propertiesOf(withTargets([{}]))).toEqual(["targets[0].type", "targets[0].id", "targets[0].weight", "targets[0].capacity"]);
   });
 
   it("uses the configured target types", () => {

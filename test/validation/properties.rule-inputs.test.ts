@@ -189,7 +189,10 @@ describe("property: arbitrary input never throws", () => {
         priority: fc.anything(),
         enabled: fc.anything(),
         interactionType: fc.anything(),
-        conditions: fc.oneof(fc.anything(), fc.array(fc.oneof(validConditionArb, fc.dictionary(fc.constantFrom("field", "operator", "value"), fc.anything())))),
+        conditions: fc.oneof(
+          fc.anything(),
+          fc.array(fc.oneof(validConditionArb, fc.dictionary(fc.constantFrom("field", "operator", "value"), fc.anything()))),
+        ),
         targets: fc.oneof(fc.anything(), fc.array(fc.dictionary(fc.constantFrom("type", "id", "weight", "capacity"), fc.anything()))),
         fallback: fc.anything(),
         fallbackRuleId: fc.anything(),

@@ -7,9 +7,7 @@ function chain(length: number, prefix = "r") {
 }
 
 function chainFindings(rules: ReturnType<typeof chain>, options = {}) {
-  return analyzeRuleSet(distinctPriorities(rules), options).warnings.filter(
-    (finding) => finding.code === "fallback_chain_too_deep",
-  );
+  return analyzeRuleSet(distinctPriorities(rules), options).warnings.filter((finding) => finding.code === "fallback_chain_too_deep");
 }
 
 describe("analyzeRuleSet: fallback chain depth", () => {

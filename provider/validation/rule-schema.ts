@@ -14,11 +14,12 @@ import {
   WEIGHT_MIN,
   WEIGHT_TOTAL,
 } from "./constants";
-import { describeValue, isRecord } from "./describeValue";
-import { InvalidOptionsError } from "./invalidOptionsError";
-import { findBacktrackingRisk } from "./regexSafety";
-import { booleanWithDefault, boundedInteger, boundedText, fixedChoice, oneOf, requiredText } from "./schemaParts";
-import { isUnknownPlaceholder } from "./unknownPlaceholder";
+import { describeValue, isRecord } from "./describe-value";
+import { InvalidOptionsError } from "./invalid-options-error";
+import { findBacktrackingRisk } from "./regex-safety";
+import { booleanWithDefault, boundedInteger, boundedText, fixedChoice, oneOf, requiredText } from "./schema-parts";
+import type { RuleInputs as PublicRuleInputs, SameShape } from "./public-input-types";
+import { isUnknownPlaceholder } from "./unknown-placeholder";
 
 /** Options that shape the routing rule schema; every field has a CXone default. */
 export interface RuleSchemaOptions {
@@ -63,10 +64,7 @@ export function resolveRuleSchemaOptions(options: RuleSchemaOptions = {}): Resol
 }
 
 const conditionValue = z.union([z.string(), z.number(), z.boolean()], {
-  error: (issue) =>
-    issue.input === undefined
-      ? "is required"
-      : `must be a string, number or boolean, got ${describeValue(issue.input)}`,
+  error: (issue) => (issue.input === undefined ? "is required" : `must be a string, number or boolean, got ${describeValue(issue.input)}`),
 });
 
 /** Why `value` does not fit `operator`, or undefined when it does. */
@@ -193,8 +191,7 @@ function checkRuleAsAWhole(maxConditions: number) {
       context.addIssue({
         code: "custom",
         path: ["fallback"],
-        message:
-          "set either fallback (another rule in this program) or fallbackRuleId (the id of a rule in CXone), not both",
+        message: "set either fallback (another rule in this program) or fallbackRuleId (the id of a rule in CXone), not both",
         input: fallback,
       });
     }
@@ -235,6 +232,9 @@ export const ruleInputsSchema = createRuleInputsSchema();
 
 /** Parsed routing rule inputs, as produced by {@link ruleInputsSchema} (defaults filled in). */
 export type RuleInputs = z.output<typeof ruleInputsSchema>;
+
+/** The zod-free public mirror of {@link RuleInputs} must stay the same shape. */
+true satisfies SameShape<RuleInputs, PublicRuleInputs>;
 
 /** Routing rule inputs as a program writes them (optional fields may be omitted). */
 export type RuleInputsInput = z.input<typeof ruleInputsSchema>;

@@ -2,38 +2,45 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AnalyzableRule } from "../../provider/validation";
 import { analyzeRuleSet } from "../../provider/validation";
-import { findShadowedRules } from "../../provider/validation/ruleOverlap";
+import { findShadowedRules } from "../../provider/validation/rule-overlap";
 
 /**
  * Small random programs: keys r0..r(n-1) (plus awkward names), random fallbacks by name
  * (sometimes dangling), random fallbacks by id, conditions from a tiny vocabulary so that
  * subsets and ties are frequent.
  */
-const programArb = fc.integer({ min: 1, max: 14 }).chain((n) => {
-  const keys = Array.from({ length: n }, (_, i) => (i === 0 ? "constructor" : i === 1 ? "__proto__" : `r${i}`));
-  const rule = (key: string, i: number) =>
-    fc.record({
-      key: fc.constant(key),
-      name: fc.constant(`Rule ${i}`),
-      priority: fc.integer({ min: 1, max: 6 }),
-      enabled: fc.boolean(),
-      interactionType: fc.constantFrom("voice", "chat"),
-      conditions: fc.array(
-        fc.record({ field: fc.constantFrom("a", "b", "c"), operator: fc.constantFrom("equals", "contains"), value: fc.constantFrom(1, "1", true) }),
-        { maxLength: 4 },
-      ),
-      fallback: fc.option(fc.oneof(fc.constantFrom(...keys), fc.constant("missing")), { nil: undefined }),
-      fallbackRuleId: fc.option(fc.constantFrom(...keys.map((_, j) => `id-${j}`), "id-remote"), { nil: undefined }),
-      id: fc.option(fc.constant(`id-${i}`), { nil: undefined }),
-    });
-  return fc.tuple(...keys.map(rule));
-}).map((rules) =>
-  rules.map((rule) => {
-    const clean: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(rule)) if (value !== undefined) clean[name] = value;
-    return clean as unknown as AnalyzableRule;
-  }),
-);
+const programArb = fc
+  .integer({ min: 1, max: 14 })
+  .chain((n) => {
+    const keys = Array.from({ length: n }, (_, i) => (i === 0 ? "constructor" : i === 1 ? "__proto__" : `r${i}`));
+    const rule = (key: string, i: number) =>
+      fc.record({
+        key: fc.constant(key),
+        name: fc.constant(`Rule ${i}`),
+        priority: fc.integer({ min: 1, max: 6 }),
+        enabled: fc.boolean(),
+        interactionType: fc.constantFrom("voice", "chat"),
+        conditions: fc.array(
+          fc.record({
+            field: fc.constantFrom("a", "b", "c"),
+            operator: fc.constantFrom("equals", "contains"),
+            value: fc.constantFrom(1, "1", true),
+          }),
+          { maxLength: 4 },
+        ),
+        fallback: fc.option(fc.oneof(fc.constantFrom(...keys), fc.constant("missing")), { nil: undefined }),
+        fallbackRuleId: fc.option(fc.constantFrom(...keys.map((_, j) => `id-${j}`), "id-remote"), { nil: undefined }),
+        id: fc.option(fc.constant(`id-${i}`), { nil: undefined }),
+      });
+    return fc.tuple(...keys.map(rule));
+  })
+  .map((rules) =>
+    rules.map((rule) => {
+      const clean: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(rule)) if (value !== undefined) clean[name] = value;
+      return clean as unknown as AnalyzableRule;
+    }),
+  );
 
 /** Successor keys by brute force: `fallback` by key and `fallbackRuleId` by id. */
 function successors(rules: readonly AnalyzableRule[], rule: AnalyzableRule): string[] {
@@ -68,7 +75,9 @@ describe("property: fallback cycles match a brute-force search", () => {
         const cycles = analyzeRuleSet(rules).errors.filter((finding) => finding.code === "fallback_cycle");
         const onCycle = rules.filter((rule) => reachable(rules, rule.key).has(rule.key)).map((rule) => rule.key);
         const components = new Set(
-          onCycle.map((key) => JSON.stringify(onCycle.filter((other) => reachable(rules, key).has(other) && reachable(rules, other).has(key)).sort())),
+          onCycle.map((key) =>
+            JSON.stringify(onCycle.filter((other) => reachable(rules, key).has(other) && reachable(rules, other).has(key)).sort()),
+          ),
         );
         expect(cycles).toHaveLength(components.size);
         for (const finding of cycles) {
@@ -142,12 +151,22 @@ describe("property: chain depth matches the longest path", () => {
         const rules: AnalyzableRule[] = links.map((link, i) => {
           const span = links.length - i - 1;
           const target = span > 0 && link % 3 !== 0 ? i + 1 + (link % span) : -1;
-          return { key: `r${i}`, name: `r${i}`, priority: i + 1, enabled: true, interactionType: "voice", conditions: [{ field: "n", operator: "equals", value: i }], ...(target >= 0 ? { fallback: `r${target}` } : {}) };
+          return {
+            key: `r${i}`,
+            name: `r${i}`,
+            priority: i + 1,
+            enabled: true,
+            interactionType: "voice",
+            conditions: [{ field: "n", operator: "equals", value: i }],
+            ...(target >= 0 ? { fallback: `r${target}` } : {}),
+          };
         });
         const depth = (i: number): number => (rules[i]!.fallback ? 1 + depth(Number(rules[i]!.fallback!.slice(1))) : 0);
         const hasPredecessor = (i: number) => rules.some((rule) => rule.fallback === `r${i}`);
         const expected = rules.filter((_, i) => depth(i) > limit && !hasPredecessor(i)).map((rule) => rule.key);
-        const reported = analyzeRuleSet(rules, { maxChainDepth: limit }).warnings.filter((finding) => finding.code === "fallback_chain_too_deep");
+        const reported = analyzeRuleSet(rules, { maxChainDepth: limit }).warnings.filter(
+          (finding) => finding.code === "fallback_chain_too_deep",
+        );
         expect(reported.map((finding) => finding.key)).toEqual(expected);
       }),
     );

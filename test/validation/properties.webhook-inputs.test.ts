@@ -69,10 +69,13 @@ describe("property: arbitrary input never throws", () => {
 
   it("never echoes a secret", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 4, maxLength: 15 }).filter((s) => /^[a-z]+$/.test(s)), (secret) => {
-        const result = validateWebhookInputs({ name: "w", targetURL: "https://x.example", eventFilter: ["nope"], secret: `Z${secret}` });
-        expect(JSON.stringify(result)).not.toContain(`Z${secret}`);
-      }),
+      fc.property(
+        fc.string({ minLength: 4, maxLength: 15 }).filter((s) => /^[a-z]+$/.test(s)),
+        (secret) => {
+          const result = validateWebhookInputs({ name: "w", targetURL: "https://x.example", eventFilter: ["nope"], secret: `Z${secret}` });
+          expect(JSON.stringify(result)).not.toContain(`Z${secret}`);
+        },
+      ),
     );
   });
 });

@@ -34,7 +34,7 @@ describe("analyzeRuleSet: rules that can never match", () => {
     expect(findings[0]!.reason).toMatch(/it has no conditions, so it matches every voice interaction/);
   });
 
-  it("compares the value's JSON, so 1 and \"1\" differ", () => {
+  it('compares the value\'s JSON, so 1 and "1" differ', () => {
     const rules = [
       analyzable("a", { priority: 1, conditions: [eq("x", 1)] }),
       analyzable("b", { priority: 2, conditions: [eq("x", "1")] }),

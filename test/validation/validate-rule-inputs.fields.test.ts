@@ -37,9 +37,7 @@ describe("validateRuleInputs: description", () => {
   it("is optional and at most 1024 characters", () => {
     expect(validateRuleInputs(validRuleInputs({ description: undefined })).ok).toBe(true);
     expect(validateRuleInputs(validRuleInputs({ description: "d".repeat(1024) })).ok).toBe(true);
-    expect(failureFor(validRuleInputs({ description: "d".repeat(1025) }), "description")).toBe(
-      "must be at most 1024 characters, got 1025",
-    );
+    expect(failureFor(validRuleInputs({ description: "d".repeat(1025) }), "description")).toBe("must be at most 1024 characters, got 1025");
   });
 });
 
@@ -84,8 +82,6 @@ describe("validateRuleInputs: interactionType", () => {
   it("uses the configured set when given", () => {
     const options = { interactionTypes: ["fax", "voice"] };
     expect(validateRuleInputs(validRuleInputs({ interactionType: "fax" }), options).ok).toBe(true);
-    expect(propertiesOf(validateRuleInputs(validRuleInputs({ interactionType: "chat" }), options))).toEqual([
-      "interactionType",
-    ]);
+    expect(propertiesOf(validateRuleInputs(validRuleInputs({ interactionType: "chat" }), options))).toEqual(["interactionType"]);
   });
 });

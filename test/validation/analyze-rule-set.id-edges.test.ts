@@ -4,10 +4,7 @@ import { analyzable, distinctPriorities } from "./fixtures";
 
 describe("analyzeRuleSet: fallbackRuleId edges to program rules", () => {
   it("joins the graph when it equals another program rule's known id", () => {
-    const rules = [
-      analyzable("vip", { id: "cx-1", fallbackRuleId: "cx-2" }),
-      analyzable("overflow", { id: "cx-2", fallback: "vip" }),
-    ];
+    const rules = [analyzable("vip", { id: "cx-1", fallbackRuleId: "cx-2" }), analyzable("overflow", { id: "cx-2", fallback: "vip" })];
     const { errors } = analyzeRuleSet(distinctPriorities(rules));
     expect(errors).toEqual([
       { key: "vip", field: "fallbackRuleId", reason: "fallback cycle vip -> overflow -> vip", code: "fallback_cycle" },

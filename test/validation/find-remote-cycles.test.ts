@@ -87,8 +87,18 @@ describe("findRemoteCycles: fallback ids that do not exist", () => {
       cxone.fetchRule,
     );
     expect(findings).toEqual([
-      { key: "vip", field: "fallbackRuleId", reason: 'fallbackRuleId "r-gone" names no routing rule in CXone', code: "remote_fallback_missing" },
-      { key: "sales", field: "fallbackRuleId", reason: 'fallbackRuleId "r-gone" names no routing rule in CXone', code: "remote_fallback_missing" },
+      {
+        key: "vip",
+        field: "fallbackRuleId",
+        reason: 'fallbackRuleId "r-gone" names no routing rule in CXone',
+        code: "remote_fallback_missing",
+      },
+      {
+        key: "sales",
+        field: "fallbackRuleId",
+        reason: 'fallbackRuleId "r-gone" names no routing rule in CXone',
+        code: "remote_fallback_missing",
+      },
     ]);
   });
 

@@ -50,7 +50,11 @@ describe("shadowed-rule analysis agrees with the simulator's routing order", () 
             interactionType: "voice",
             conditions: r.conditions.map((c) => ({ field: c.field, operator: "equals", value: c.value })),
           }));
-          const shadowed = new Set(analyzeRuleSet(analyzable).warnings.filter((w) => w.code === "shadowed_rule").map((w) => w.key));
+          const shadowed = new Set(
+            analyzeRuleSet(analyzable)
+              .warnings.filter((w) => w.code === "shadowed_rule")
+              .map((w) => w.key),
+          );
           const routed = sim.admin.route({ interactionType: "voice", attributes });
           if (!routed) return;
           expect(shadowed.has(routed.ruleName)).toBe(false);

@@ -11,9 +11,7 @@ export interface CheckFailure {
 }
 
 /** Result of validating resource inputs: the normalized value, or every failure found. */
-export type ValidationResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly failures: CheckFailure[] };
+export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failures: CheckFailure[] };
 
 /** `["targets", 1, "weight"]` -> `targets[1].weight`. */
 export function formatPropertyPath(path: readonly PropertyKey[]): string {
@@ -44,7 +42,5 @@ export function issuesToCheckFailures(issues: readonly z.core.$ZodIssue[]): Chec
  * A failure about the inputs as a whole (empty property) is shown as its reason alone.
  */
 export function formatCheckFailures(failures: readonly CheckFailure[]): string {
-  return failures
-    .map((failure) => (failure.property === "" ? failure.reason : `${failure.property}: ${failure.reason}`))
-    .join("\n");
+  return failures.map((failure) => (failure.property === "" ? failure.reason : `${failure.property}: ${failure.reason}`)).join("\n");
 }

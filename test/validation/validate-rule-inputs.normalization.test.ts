@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateRuleInputs } from "../../provider/validation";
 import { validRuleInputs } from "./fixtures";
 
-function valueOf(raw: unknown) {
+function normalizedValue(raw: unknown) {
   const result = validateRuleInputs(raw);
   if (!result.ok) throw new Error(`expected valid inputs, got ${JSON.stringify(result.failures)}`);
   return result.value;
@@ -10,7 +10,7 @@ function valueOf(raw: unknown) {
 
 describe("validateRuleInputs: normalized value", () => {
   it("fills defaults and omits absent optionals", () => {
-    const value = valueOf({
+    const value = normalizedValue({
       name: "General",
       priority: 100,
       interactionType: "chat",
@@ -35,8 +35,8 @@ describe("validateRuleInputs: normalized value", () => {
       { type: "agent", id: "m", weight: 30, capacity: 1 },
       { type: "queue", id: "a", weight: 40, capacity: 1 },
     ];
-    const forwards = valueOf(validRuleInputs({ targets }));
-    const backwards = valueOf(validRuleInputs({ targets: [...targets].reverse() }));
+    const forwards = normalizedValue(validRuleInputs({ targets }));
+    const backwards = normalizedValue(validRuleInputs({ targets: [...targets].reverse() }));
     expect(forwards.targets.map((t) => `${t.type}/${t.id}`)).toEqual(["agent/m", "queue/a", "queue/z", "skill/b"]);
     expect(backwards).toEqual(forwards);
   });
@@ -46,12 +46,12 @@ describe("validateRuleInputs: normalized value", () => {
       { field: "z", operator: "equals", value: 1 },
       { field: "a", operator: "contains", value: "x", conditionGroupId: "g" },
     ];
-    expect(valueOf(validRuleInputs({ conditions })).conditions).toEqual([conditions[1], conditions[0]]);
-    expect(valueOf(validRuleInputs({ conditions: [...conditions].reverse() })).conditions).toEqual([conditions[1], conditions[0]]);
+    expect(normalizedValue(validRuleInputs({ conditions })).conditions).toEqual([conditions[1], conditions[0]]);
+    expect(normalizedValue(validRuleInputs({ conditions: [...conditions].reverse() })).conditions).toEqual([conditions[1], conditions[0]]);
   });
 
   it("strips properties it does not know, such as Pulumi's __provider", () => {
-    const value = valueOf(validRuleInputs({ __provider: "serialized", extra: 1 }));
+    const value = normalizedValue(validRuleInputs({ __provider: "serialized", extra: 1 }));
     expect(value).not.toHaveProperty("__provider");
     expect(value).not.toHaveProperty("extra");
   });
@@ -59,7 +59,7 @@ describe("validateRuleInputs: normalized value", () => {
   it("does not modify the raw inputs", () => {
     const raw = validRuleInputs();
     const copy = structuredClone(raw);
-    valueOf(raw);
+    normalizedValue(raw);
     expect(raw).toEqual(copy);
   });
 });

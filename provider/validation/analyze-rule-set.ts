@@ -1,13 +1,13 @@
-import type { AnalyzableRule } from "./analyzableRule";
+import type { AnalyzableRule } from "./analyzable-rule";
 import { DEFAULT_MAX_CHAIN_DEPTH } from "./constants";
-import { closestName } from "./editDistance";
-import type { FallbackGraph } from "./fallbackGraph";
-import { buildFallbackGraph, edgeField, findFallbackCycles, peelFallbackGraph } from "./fallbackGraph";
+import { closestName } from "./edit-distance";
+import type { FallbackGraph } from "./fallback-graph";
+import { buildFallbackGraph, edgeField, findFallbackCycles, peelFallbackGraph } from "./fallback-graph";
 import type { Finding, FindingSeverity } from "./findings";
-import { InvalidOptionsError } from "./invalidOptionsError";
-import type { RuleIndex } from "./ruleIndex";
-import { indexRules } from "./ruleIndex";
-import { findPriorityTies, findShadowedRules } from "./ruleOverlap";
+import { InvalidOptionsError } from "./invalid-options-error";
+import type { RuleIndex } from "./rule-index";
+import { indexRules } from "./rule-index";
+import { findPriorityTies, findShadowedRules } from "./rule-overlap";
 
 /** Options of {@link analyzeRuleSet}. */
 export interface RuleSetAnalysisOptions {
@@ -96,13 +96,7 @@ function renderChain(index: RuleIndex, next: Int32Array, start: number): string 
  * none of whose predecessors has a finite chain (any such predecessor would have an even
  * longer chain and be reported instead).
  */
-function chainDepthFindings(
-  index: RuleIndex,
-  graph: FallbackGraph,
-  depth: Int32Array,
-  next: Int32Array,
-  maxChainDepth: number,
-): Finding[] {
+function chainDepthFindings(index: RuleIndex, graph: FallbackGraph, depth: Int32Array, next: Int32Array, maxChainDepth: number): Finding[] {
   const findings: Finding[] = [];
   for (let v = 0; v < graph.nodeCount; v++) {
     if (depth[v]! <= maxChainDepth) continue;
@@ -173,7 +167,7 @@ function shadowFindings(index: RuleIndex): Finding[] {
  * `key`; if a key repeats, its first occurrence is used.
  *
  * Runs in time linear in rules + fallback edges for rules with a bounded number of conditions
- * (see `ruleOverlap.ts` for the shadowing index).
+ * (see `rule-overlap.ts` for the shadowing index).
  *
  * @throws {@link InvalidOptionsError} for nonsensical options.
  */

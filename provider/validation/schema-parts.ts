@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeValue, listChoices } from "./describeValue";
+import { describeValue, listChoices } from "./describe-value";
 
 /** Message for a value of the wrong type; a missing value is reported as "is required". */
 function typeMessage(expected: string): (issue: { input?: unknown }) => string {
@@ -8,9 +8,7 @@ function typeMessage(expected: string): (issue: { input?: unknown }) => string {
 
 /** A string that must contain something besides whitespace, at most `maxLength` characters. */
 export function requiredText(maxLength?: number) {
-  const text = z
-    .string({ error: typeMessage("a string") })
-    .refine((value) => value.trim().length > 0, { error: "must not be empty" });
+  const text = z.string({ error: typeMessage("a string") }).refine((value) => value.trim().length > 0, { error: "must not be empty" });
   if (maxLength === undefined) return text;
   return text.refine((value) => value.length <= maxLength, {
     error: (issue) => `must be at most ${maxLength} characters, got ${String(issue.input).length}`,
@@ -51,8 +49,6 @@ export function oneOf(allowed: readonly string[]) {
 export function fixedChoice<const T extends readonly [string, ...string[]]>(allowed: T) {
   return z.enum(allowed, {
     error: (issue) =>
-      issue.input === undefined
-        ? "is required"
-        : `must be one of ${listChoices(allowed)}, got ${describeValue(issue.input)}`,
+      issue.input === undefined ? "is required" : `must be one of ${listChoices(allowed)}, got ${describeValue(issue.input)}`,
   });
 }

@@ -217,7 +217,11 @@ function sampleMatches(source: string, cache: Map<string, Uint8Array>): Uint8Arr
   } catch {
     matches.fill(1); // unknown: assume it overlaps with everything
   }
-  if (matcher) SAMPLE_ALPHABET.forEach((ch, i) => (matches[i] = matcher.test(ch) ? 1 : 0));
+  if (matcher) {
+    SAMPLE_ALPHABET.forEach((ch, i) => {
+      matches[i] = matcher.test(ch) ? 1 : 0;
+    });
+  }
   cache.set(source, matches);
   return matches;
 }
@@ -311,14 +315,12 @@ const MAX_BOUNDED_SPLITS = 1000;
  */
 function boundedNestingIsSmall(outer: QuantifiedNode, inner: QuantifiedNode): boolean {
   if (!isBounded(outer) || !isBounded(inner)) return false;
-  return Math.pow(inner.max - inner.min + 1, outer.max) <= MAX_BOUNDED_SPLITS;
+  return (inner.max - inner.min + 1) ** outer.max <= MAX_BOUNDED_SPLITS;
 }
 
 function nestedQuantifierRisk(node: QuantifiedNode): BacktrackingRisk | undefined {
   if (node.max <= 1) return undefined;
-  const inner = innerQuantifiers(node).find(
-    (candidate) => isVariable(candidate) && !boundedNestingIsSmall(node, candidate),
-  );
+  const inner = innerQuantifiers(node).find((candidate) => isVariable(candidate) && !boundedNestingIsSmall(node, candidate));
   if (!inner) return undefined;
   return {
     fragment: node.source,

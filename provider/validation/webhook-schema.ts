@@ -1,8 +1,17 @@
 import { z } from "zod";
-import { LOOPBACK_HOSTS, NAME_MAX_LENGTH, WEBHOOK_EVENTS, WEBHOOK_FORMATS, WEBHOOK_SECRET_MIN_LENGTH } from "./constants";
-import { describeValue, listChoices } from "./describeValue";
-import { booleanWithDefault, fixedChoice, requiredText } from "./schemaParts";
-import { isUnknownPlaceholder } from "./unknownPlaceholder";
+import {
+  LOOPBACK_HOSTS,
+  NAME_MAX_LENGTH,
+  WEBHOOK_EVENTS,
+  WEBHOOK_FORMATS,
+  WEBHOOK_SECRET_MIN_LENGTH,
+  type WebhookEvent,
+  type WebhookEventFilter,
+} from "./constants";
+import { describeValue, listChoices } from "./describe-value";
+import { booleanWithDefault, fixedChoice, requiredText } from "./schema-parts";
+import type { WebhookInputs as PublicWebhookInputs, SameShape } from "./public-input-types";
+import { isUnknownPlaceholder } from "./unknown-placeholder";
 
 /** Options that shape the webhook schema. */
 export interface WebhookSchemaOptions {
@@ -41,12 +50,20 @@ function targetUrlProblem(url: string, allowLoopbackHttp: boolean): string | und
 
 const eventNames: ReadonlySet<string> = new Set(WEBHOOK_EVENTS);
 
-const eventFilterSchema = z
+/**
+ * A space-separated filter (the API's form) as the list; anything else is left to the list schema.
+ * The parameter type is what the schema declares as its input (the check itself takes anything).
+ */
+function splitEventFilter(value: readonly WebhookEvent[] | WebhookEventFilter): unknown {
+  return typeof value === "string" ? value.split(/\s+/).filter((name) => name !== "") : value;
+}
+
+const eventListSchema = z
   .array(fixedChoice(WEBHOOK_EVENTS), {
     error: (issue) =>
       issue.input === undefined
         ? `is required: list one or more of ${listChoices(WEBHOOK_EVENTS)}`
-        : `must be a list of event names, got ${describeValue(issue.input)}`,
+        : `must be a list of event names (or one space-separated string of them), got ${describeValue(issue.input)}`,
   })
   .superRefine(
     (events: readonly unknown[], context) => {
@@ -76,6 +93,9 @@ const eventFilterSchema = z
     // Runs even when an element is unknown, so duplicates are reported in the same pass.
     { when: (payload) => Array.isArray(payload.value) },
   );
+
+/** A list of event names, or the same names as one space-separated string (validated alike). */
+const eventFilterSchema = z.preprocess(splitEventFilter, eventListSchema);
 
 /**
  * Builds the schema of a webhook's resource inputs. Unknown properties are stripped.
@@ -113,6 +133,9 @@ export const webhookInputsSchema = createWebhookInputsSchema();
 
 /** Parsed webhook inputs, as produced by {@link webhookInputsSchema} (defaults filled in). */
 export type WebhookInputs = z.output<typeof webhookInputsSchema>;
+
+/** The zod-free public mirror of {@link WebhookInputs} must stay the same shape. */
+true satisfies SameShape<WebhookInputs, PublicWebhookInputs>;
 
 /** Webhook inputs as a program writes them (optional fields may be omitted). */
 export type WebhookInputsInput = z.input<typeof webhookInputsSchema>;

@@ -1,6 +1,6 @@
-import { findCyclicComponents, shortestCycleThrough } from "./cyclicComponents";
-import type { RuleIndex } from "./ruleIndex";
-import { isKnownId } from "./ruleIndex";
+import { findCyclicComponents, shortestCycleThrough } from "./cyclic-components";
+import type { RuleIndex } from "./rule-index";
+import { isKnownId } from "./rule-index";
 
 /**
  * The "falls back to" relation between the program's rules, over rule indexes.

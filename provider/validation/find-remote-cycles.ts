@@ -1,8 +1,8 @@
-import type { AnalyzableRule } from "./analyzableRule";
-import { findCyclicComponents, shortestCycleThrough } from "./cyclicComponents";
+import type { AnalyzableRule } from "./analyzable-rule";
+import { findCyclicComponents, shortestCycleThrough } from "./cyclic-components";
 import type { Finding } from "./findings";
-import { InvalidOptionsError } from "./invalidOptionsError";
-import { indexRules, isKnownId } from "./ruleIndex";
+import { InvalidOptionsError } from "./invalid-options-error";
+import { indexRules, isKnownId } from "./rule-index";
 
 /** What {@link findRemoteCycles} needs to know about a rule that exists in CXone. */
 export interface RemoteRule {
@@ -159,9 +159,7 @@ export async function findRemoteCycles(
   const keyOf = (programIndex: number): string => index.rules[programIndex]!.key;
   const fieldOf = (from: string, to: string): string => {
     const rule = index.rules[Number(from.slice(1))]!;
-    return typeof rule.fallback === "string" && localNode(index.indexByKey.get(rule.fallback) ?? -1) === to
-      ? "fallback"
-      : "fallbackRuleId";
+    return typeof rule.fallback === "string" && localNode(index.indexByKey.get(rule.fallback) ?? -1) === to ? "fallback" : "fallbackRuleId";
   };
 
   const cycleFindings = remoteCycleFindings(
@@ -250,9 +248,7 @@ function remoteCycleFindings(
   return findCyclicComponents([...reachable], successors)
     .filter((component) => component.some(isRemote))
     .map((component) => {
-      const anchor = component
-        .filter(isRemote)
-        .reduce((a, b) => ((discoveryOrder(a) ?? 0) <= (discoveryOrder(b) ?? 0) ? a : b));
+      const anchor = component.filter(isRemote).reduce((a, b) => ((discoveryOrder(a) ?? 0) <= (discoveryOrder(b) ?? 0) ? a : b));
       const cycle = shortestCycleThrough(anchor, new Set(component), successors);
       const locals = cycle.slice(0, -1).filter((node) => !isRemote(node));
       if (locals.length === 0) return { cycle, programStart: false };

@@ -1,9 +1,9 @@
-import type { CheckFailure, ValidationResult } from "./checkFailure";
-import { issuesToCheckFailures } from "./checkFailure";
-import { isRecord } from "./describeValue";
-import type { RuleInputs, RuleSchemaOptions } from "./ruleSchema";
-import { createRuleInputsSchema, resolveRuleSchemaOptions } from "./ruleSchema";
-import { isUnknownPlaceholder } from "./unknownPlaceholder";
+import type { CheckFailure, ValidationResult } from "./check-failure";
+import { issuesToCheckFailures } from "./check-failure";
+import { isRecord } from "./describe-value";
+import type { RuleInputs, RuleSchemaOptions } from "./rule-schema";
+import { createRuleInputsSchema, resolveRuleSchemaOptions } from "./rule-schema";
+import { isUnknownPlaceholder } from "./unknown-placeholder";
 
 /** Options of {@link validateRuleInputs}. */
 export interface RuleValidationOptions extends RuleSchemaOptions {
@@ -109,7 +109,9 @@ export function normalizeRuleInputs(parsed: RuleInputs): RuleInputs {
         ...(condition.conditionGroupId !== undefined ? { conditionGroupId: condition.conditionGroupId } : {}),
       })),
     ),
-    targets: orderTargets(parsed.targets.map((target) => ({ type: target.type, id: target.id, weight: target.weight, capacity: target.capacity }))),
+    targets: orderTargets(
+      parsed.targets.map((target) => ({ type: target.type, id: target.id, weight: target.weight, capacity: target.capacity })),
+    ),
   };
   if (parsed.description !== undefined) normalized.description = parsed.description;
   if (parsed.fallbackRuleId !== undefined) normalized.fallbackRuleId = parsed.fallbackRuleId;

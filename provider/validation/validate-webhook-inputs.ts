@@ -1,8 +1,8 @@
-import type { ValidationResult } from "./checkFailure";
-import { issuesToCheckFailures } from "./checkFailure";
+import type { ValidationResult } from "./check-failure";
+import { issuesToCheckFailures } from "./check-failure";
 import type { WebhookEvent } from "./constants";
-import type { WebhookInputs, WebhookSchemaOptions } from "./webhookSchema";
-import { createWebhookInputsSchema, webhookInputsSchema } from "./webhookSchema";
+import type { WebhookInputs, WebhookSchemaOptions } from "./webhook-schema";
+import { createWebhookInputsSchema, webhookInputsSchema } from "./webhook-schema";
 
 /** Options of {@link validateWebhookInputs}. */
 export type WebhookValidationOptions = WebhookSchemaOptions;
@@ -34,10 +34,7 @@ export function normalizeWebhookInputs(parsed: WebhookInputs): WebhookInputs {
  * @param raw - the inputs as received by the provider's `check` (untrusted).
  * @param options - see {@link WebhookValidationOptions}.
  */
-export function validateWebhookInputs(
-  raw: unknown,
-  options: WebhookValidationOptions = {},
-): ValidationResult<WebhookInputs> {
+export function validateWebhookInputs(raw: unknown, options: WebhookValidationOptions = {}): ValidationResult<WebhookInputs> {
   const schema = options.allowLoopbackHttp === false ? strictLoopbackSchema : webhookInputsSchema;
   const result = schema.safeParse(raw);
   if (!result.success) return { ok: false, failures: issuesToCheckFailures(result.error.issues) };

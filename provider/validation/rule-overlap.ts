@@ -1,4 +1,4 @@
-import type { AnalyzableCondition, AnalyzableRule } from "./analyzableRule";
+import type { AnalyzableCondition, AnalyzableRule } from "./analyzable-rule";
 
 /**
  * Rules that can never match, and priority ties, within each interaction type.

@@ -25,9 +25,7 @@ describe("analyzeRuleSet: severity options", () => {
     expect(codes(analyzeRuleSet(program, { maxChainDepth: 1, severity: { duplicatePriority: "error" } }).errors)).toEqual([
       "duplicate_priority",
     ]);
-    expect(codes(analyzeRuleSet(program, { maxChainDepth: 1, severity: { shadowed: "error" } }).errors)).toEqual([
-      "shadowed_rule",
-    ]);
+    expect(codes(analyzeRuleSet(program, { maxChainDepth: 1, severity: { shadowed: "error" } }).errors)).toEqual(["shadowed_rule"]);
     const all = analyzeRuleSet(program, {
       maxChainDepth: 1,
       severity: { duplicatePriority: "error", shadowed: "error", chainDepth: "error" },
