@@ -23,7 +23,9 @@ function treeHash(dir: string): string {
  */
 export function ensureExampleInstalled(example: string): void {
   const installed = path.join(example, "node_modules", "pulumi-cxone-routing");
-  if (existsSync(installed) && treeHash(path.join(installed, "dist")) !== treeHash(path.join(packageRoot(), "dist"))) {
+  // What the package ships: the library and the simulator, not this checkout's demo or tooling.
+  const shipped = (root: string) => ["dist/provider", "dist/simulator", "provider/cli/bin"].map((d) => treeHash(path.join(root, d))).join();
+  if (existsSync(installed) && shipped(installed) !== shipped(packageRoot())) {
     console.log("the example holds an older build of the provider; re-installing it");
     rmSync(installed, { recursive: true, force: true });
   }

@@ -34,8 +34,8 @@ export interface Comparison {
 
 /**
  * Environment-specific values (queue ids, URLs) come from each stack's config, so a value equal
- * to one of the stack's config values is compared as that config key; a fallback id as the
- * logical name of the resource that holds it.
+ * to one of the stack's config values is compared as that config key, the stack's own name inside
+ * a value as `<stack>`, and a fallback id as the logical name of the resource that holds it.
  */
 function logical(view: StackView): (fields: Record<string, unknown>) => Record<string, unknown> {
   const byValue = new Map<string, string>();
@@ -54,8 +54,10 @@ function logical(view: StackView): (fields: Record<string, unknown>) => Record<s
     walk(key, parsed);
   }
   const keyOfId = new Map(view.managed.map((m) => [m.id, `<resource ${m.logicalName}>`]));
+  // Names often carry the stack's name (`RoutingRuleSync-dev`): that part is the environment too.
+  const stackName = new RegExp(`(?<![\\w])${view.stack.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w])`, "g");
   const map = (value: unknown): unknown => {
-    if (typeof value === "string") return keyOfId.get(value) ?? byValue.get(value) ?? value;
+    if (typeof value === "string") return keyOfId.get(value) ?? byValue.get(value) ?? value.replace(stackName, "<stack>");
     if (Array.isArray(value)) return value.map(map);
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, map(v)]));
     return value;

@@ -47,7 +47,7 @@ export async function previewOperations(
   stack: string,
   cwd: string,
 ): Promise<Map<string, { op: string; name?: string; kind?: ObjectKindName }>> {
-  const preview = JSON.parse(await pulumiForStack(["preview", "--json"], stack, cwd)) as {
+  const preview = JSON.parse(await pulumiForStack(["preview", "--json", "--show-sames"], stack, cwd)) as {
     steps?: Array<{ op: string; urn: string; newState?: { type?: string; inputs?: Record<string, unknown> } }>;
   };
   const ops = new Map<string, { op: string; name?: string; kind?: ObjectKindName }>();

@@ -24,8 +24,8 @@ export interface ObjectKind<Fields extends Record<string, unknown>, Wire extends
    * engine's input diff readable, such as `fallbackRuleName` next to `fallbackRuleId`.
    */
   readonly displayFields: readonly string[];
-  /** Fills display fields the program did not give, from the tenant. */
-  display(fields: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Fills display fields the program (or, for read, the state: `known`) did not give, from the tenant. */
+  display(fields: Record<string, unknown>, known?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Refuses a delete that would break objects outside the stack (before anything is sent). */
   beforeDelete?(client: CxoneClient, id: string, name: string): Promise<void>;
   toWire(fields: Fields): Wire;

@@ -63,7 +63,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     const writeOnly = Object.fromEntries(
       Object.entries(pick(props, kind.writeOnlyFields)).map(([k, v]) => [k, kind.secretFields.includes(k) ? asSecret(v) : v]),
     );
-    return { ...meta(props), ...fields, ...(await kind.display(fields)), ...writeOnly };
+    return { ...meta(props), ...fields, ...(await kind.display(fields, props)), ...writeOnly };
   }
 
   function validated(inputs: Props): F {
@@ -123,7 +123,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       }
       // Never hand the engine a secret it would print next to a failure.
       if (failures.length > 0 || !checked.ok) return { inputs: without(news, [...kind.secretFields, ...unknown.hidden]), failures };
-      const display = { ...(await kind.display(checked.value)), ...pick(raw, kind.displayFields) };
+      const display = { ...(await kind.display(checked.value, raw)), ...pick(raw, kind.displayFields) };
       // Keep the caller's secret wrappers on write-only fields; everything else is normalized.
       return { inputs: { ...meta(news), ...checked.value, ...display, ...pick(news, kind.writeOnlyFields) } };
     },

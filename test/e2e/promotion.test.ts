@@ -1,34 +1,27 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../simulator";
 import { packageRoot } from "../../tools/engine";
 import { ensureExampleInstalled } from "../../demo/example-install";
 import { copyExampleProject, initExampleStack, type ExampleProject } from "../../demo/example-project";
+import { cxoneRouting, promote } from "../helpers/example-commands";
+import { apiWrites } from "../helpers/simulator-requests";
 
-const execFileAsync = promisify(execFile);
 const example = path.join(packageRoot(), "examples", "routing-infra");
+const VIP = "VIP Customer Priority Routing";
 
-/** `npm run compare -- a b` of the example (compiled script), as a reviewer runs it. */
-async function compare(project: ExampleProject, a: string, b: string): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout } = await execFileAsync(process.execPath, [path.join(project.dir, "bin", "scripts", "compare-stacks.js"), a, b], {
-      cwd: project.dir,
-      env: { ...process.env, ...project.env },
-    });
-    return { code: 0, out: stdout };
-  } catch (error) {
-    const e = error as { code: number; stdout: string };
-    return { code: e.code, out: e.stdout };
-  }
-}
-
-describe("examples/routing-infra: a change lands in dev, then is promoted to staging", () => {
+describe("examples/routing-infra: promotion of exactly what dev runs, compare and drift against the tenants", () => {
   const workRoot = path.join(packageRoot(), ".e2e", `promotion-${process.pid}`);
   const sims: Record<string, RunningSimulator> = {};
   let project: ExampleProject;
+  const voiceFile = () => path.join(project.dir, "rules", "voice.ts");
+  const editVoice = (from: string, to: string) => {
+    const before = readFileSync(voiceFile(), "utf8");
+    expect(before).toContain(from);
+    writeFileSync(voiceFile(), before.replace(from, to));
+    project.buildScripts();
+  };
 
   beforeAll(async () => {
     ensureExampleInstalled(example);
@@ -52,55 +45,90 @@ describe("examples/routing-infra: a change lands in dev, then is promoted to sta
     rmSync(workRoot, { recursive: true, force: true });
   });
 
-  it("starts with both stacks equal", async () => {
-    const result = await compare(project, "dev", "staging");
-    expect(result.out).toContain("dev and staging run the same rule set.");
+  it("compare reads both tenants and finds them equal", async () => {
+    const result = await cxoneRouting(project, "compare", "dev", "staging");
+    expect(result.stdout).toContain("dev and staging run the same rule set (read from both tenants).");
     expect(result.code).toBe(0);
   });
 
-  it("dev up applies the change; staging preview shows exactly that change; staging up makes them equal", async () => {
-    const voice = path.join(project.dir, "rules", "voice.ts");
-    const edited = readFileSync(voice, "utf8")
-      .replace(`{ queue: "vip-pool-1", weight: 70, capacity: 50 }`, `{ queue: "vip-pool-1", weight: 60, capacity: 50 }`)
-      .replace(`{ queue: "vip-pool-2", weight: 30, capacity: 30 }`, `{ queue: "vip-pool-2", weight: 40, capacity: 30 }`);
-    expect(edited).not.toBe(readFileSync(voice, "utf8"));
-    writeFileSync(voice, edited);
+  it("a change deployed to dev is promoted: staging's plan shows exactly it, --yes applies it", async () => {
+    editVoice(`{ queue: "vip-pool-1", weight: 70, capacity: 50 }`, `{ queue: "vip-pool-1", weight: 60, capacity: 50 }`);
+    editVoice(`{ queue: "vip-pool-2", weight: 30, capacity: 30 }`, `{ queue: "vip-pool-2", weight: 40, capacity: 30 }`);
+    expect(await project.pulumi("up", "--stack", "dev", "--yes", "--skip-preview")).toMatch(/~ 1 updated/);
 
-    const devUp = await project.pulumi("up", "--stack", "dev", "--yes", "--skip-preview");
-    expect(devUp).toMatch(/~ 1 updated/);
-
-    const differ = await compare(project, "dev", "staging");
+    const differ = await cxoneRouting(project, "compare", "dev", "staging");
     expect(differ.code).toBe(1);
-    expect(differ.out).toContain("1 rule(s) differ between dev and staging");
-    expect(differ.out).toContain("~ voice-vip:");
-    expect(differ.out).toContain("targets:");
+    expect(differ.stdout).toContain("1 object(s) differ between what dev and staging run");
+    expect(differ.stdout).toContain("~ voice-vip:");
+    expect(differ.stdout).toContain("targets:");
 
     const stagingRequests = sims.staging!.admin.requests().length;
-    const preview = await project.pulumi("preview", "--stack", "staging", "--diff");
-    // Only the changed rule (and the stack's ruleSet output) differ; nothing is created or deleted.
-    const changed = [
-      ...preview.matchAll(/~ pulumi-nodejs:dynamic\/cxone:\w+: \(update\)\s*\n(?:\s*\[id=[^\]]*\]\s*\n)?\s*\[urn=[^\]]*::([\w-]+)\]/g),
-    ].map((m) => m[1]);
+    const plan = await promote(project, "dev", "staging");
+    expect(plan.code, plan.stderr).toBe(0);
+    const changed = [...plan.stdout.matchAll(/~ pulumi-nodejs:dynamic\/cxone:\w+: \(update\)\s*\n(?:\s*\[id=[^\]]*\]\s*\n)?\s*\[urn=[^\]]*::([\w-]+)\]/g)].map(
+      (m) => m[1],
+    );
     expect(changed).toEqual(["voice-vip"]);
-    expect(preview).toMatch(/~ weight\s*: 70 => 60/);
-    expect(preview).toMatch(/~ weight\s*: 30 => 40/);
-    expect(preview).not.toMatch(/^\s*[+-]\s+pulumi-nodejs:dynamic/m);
-    expect(preview).toMatch(/~ 1 to update/);
-    expect(preview).toMatch(/7 unchanged/);
-    // Preview never writes.
-    expect(
-      sims
-        .staging!.admin.requests()
-        .slice(stagingRequests)
-        .filter((r) => r.method !== "GET"),
-    ).toEqual([]);
+    expect(plan.stdout).toMatch(/~ weight\s*: 70 => 60/);
+    expect(plan.stdout).toMatch(/~ weight\s*: 30 => 40/);
+    expect(plan.stdout).not.toMatch(/^\s*[+-]\s+pulumi-nodejs:dynamic/m);
+    expect(plan.stdout).toContain("Re-run with --yes");
+    expect(apiWrites(sims.staging!, stagingRequests)).toEqual([]);
 
-    const stagingUp = await project.pulumi("up", "--stack", "staging", "--yes", "--skip-preview");
-    expect(stagingUp).toMatch(/~ 1 updated/);
-    const equal = await compare(project, "dev", "staging");
-    expect(equal.out).toContain("dev and staging run the same rule set.");
-    expect(equal.code).toBe(0);
-    const vip = sims.staging!.admin.state().rules.find((r) => r.name === "VIP Customer Priority Routing")!;
+    const applied = await promote(project, "dev", "staging", "--yes");
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stdout).toMatch(/staging now runs rule set [0-9a-f]{12}, as dev does/);
+    const vip = sims.staging!.admin.state().rules.find((r) => r.name === VIP)!;
     expect(vip.targets.map((t) => t.weight).sort()).toEqual([40, 60]);
+    const equal = await cxoneRouting(project, "compare", "dev", "staging");
+    expect(equal.stdout).toContain("dev and staging run the same rule set");
+    expect(equal.code).toBe(0);
+  });
+
+  it("an unreviewed working-tree change is refused before anything reaches staging", async () => {
+    editVoice(`description: "Routes high-value interactions to dedicated agent pools"`, `description: "unreviewed edit"`);
+    const before = sims.staging!.admin.requests().length;
+    const refused = await promote(project, "dev", "staging", "--yes");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("promotion refused: the working tree's rule set");
+    expect(refused.stderr).toContain("description");
+    expect(apiWrites(sims.staging!, before)).toEqual([]);
+    expect(sims.staging!.admin.state().rules.find((r) => r.name === VIP)!.description).toBe("Routes high-value interactions to dedicated agent pools");
+    editVoice(`description: "unreviewed edit"`, `description: "Routes high-value interactions to dedicated agent pools"`);
+  });
+
+  it("a console edit on staging shows in compare and in drift (text and --json), with a non-zero exit", async () => {
+    const vip = sims.staging!.admin.state().rules.find((r) => r.name === VIP)!;
+    await sims.staging!.admin.editRule(vip.id, { enabled: false });
+
+    const compared = await cxoneRouting(project, "compare", "dev", "staging");
+    expect(compared.code).toBe(1);
+    expect(compared.stdout).toContain("~ voice-vip:");
+    expect(compared.stdout).toContain("enabled: staging false -> dev true");
+    expect(compared.stdout).toContain("! staging voice-vip: enabled: declared true, tenant runs false");
+
+    const drift = await cxoneRouting(project, "drift", "--stack", "staging");
+    expect(drift.code, drift.stdout + drift.stderr).toBe(1);
+    expect(drift.stdout).toContain(`RoutingRule "voice-vip" "${VIP}" (id ${vip.id}): CHANGED OUTSIDE PULUMI; program: no change`);
+    expect(drift.stdout).toContain("enabled: state true -> tenant false");
+    expect(drift.stdout).toContain("1 changed outside Pulumi");
+
+    const json = await cxoneRouting(project, "drift", "--stack", "staging", "--json", "--no-program");
+    const report = JSON.parse(json.stdout);
+    expect(report.drifted).toBe(true);
+    expect(report.entries.filter((e: { tenant: string }) => e.tenant === "changed-outside").map((e: { logicalName: string }) => e.logicalName)).toEqual([
+      "voice-vip",
+    ]);
+
+    const clean = await cxoneRouting(project, "drift", "--stack", "dev", "--no-program");
+    expect(clean.stdout).toContain("0 changed outside Pulumi");
+    expect(clean.code).toBe(0);
+  });
+
+  it("a stack that does not exist is a clear error, not 'only in dev'", async () => {
+    const result = await cxoneRouting(project, "compare", "dev", "nope");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('stack "nope" was not found');
+    expect(result.stdout).not.toContain("only in");
   });
 });

@@ -22,7 +22,12 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
   writeOnlyFields: [],
   secretFields: [],
   displayFields: ["fallbackRuleName"],
-  async display(fields) {
+  async display(fields, known = {}) {
+    // The name the program or the state already holds costs no request.
+    if (fields.fallbackRuleId === undefined) return {};
+    if (known.fallbackRuleId === fields.fallbackRuleId && typeof known.fallbackRuleName === "string") {
+      return { fallbackRuleName: known.fallbackRuleName };
+    }
     const name = await fallbackRuleName(fields.fallbackRuleId);
     return name !== undefined ? { fallbackRuleName: name } : {};
   },
