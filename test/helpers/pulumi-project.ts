@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { offlineEngineEnv, packageRoot, runPulumi, type RunPulumiResult } from "../../tools/engine";
 import { DEFAULT_CREDENTIALS } from "../../simulator";
@@ -95,9 +95,16 @@ export async function createPulumiProject(options: ProjectOptions): Promise<Pulu
   write("tsconfig.json", `${JSON.stringify({ ...TEMPLATE_TSCONFIG, include: ["**/*.ts"] }, null, 2)}\n`);
   cpSync(programDir(options.program), dir, { recursive: true });
 
+  // E2E_TRANSCRIPT_DIR=<dir>: every command and what it printed, per project, for reading later.
+  const transcript = process.env.E2E_TRANSCRIPT_DIR;
   const run = async (...args: string[]): Promise<CommandResult> => {
     const result = await runPulumi(args, { cwd: dir, env });
-    return { ...result, printed: `${result.stdout}${result.stderr}` };
+    const printed = `${result.stdout}${result.stderr}`;
+    if (transcript) {
+      mkdirSync(transcript, { recursive: true });
+      appendFileSync(path.join(transcript, `${options.name}.log`), `$ pulumi ${args.join(" ")}   (exit ${result.code})\n${printed}\n`);
+    }
+    return { ...result, printed };
   };
   const ok = async (...args: string[]) => {
     const result = await run(...args);

@@ -1,5 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import { reviewAdoption } from "../adoption-review";
+import { deferred } from "../deferred";
 import { routingRuleShell } from "../provider-shell";
+import { UNKNOWN_PLACEHOLDER } from "../../validation/unknown-placeholder";
+import { validateRuleInputs } from "../../validation/validate-rule-inputs";
+import { routingRuleKind } from "./routing-rule-kind";
 import { currentRuleSet } from "../rule-set/rule-set";
 // From constants, not the validation index: public declarations must not reach zod's (see public-input-types.ts).
 import type { ConditionOperator, InteractionType, TargetType } from "../../validation/constants";
@@ -85,6 +90,7 @@ export class RoutingRule extends pulumi.dynamic.Resource {
       throw new Error(`RoutingRule "${name}": fallback must be a RoutingRule of this program or its logical name.`);
     }
     const { fallback: _fallback, ...plain } = args;
+    const self = deferred<pulumi.CustomResource>();
     const declared = ruleSet.declare(name, { args: plain as Record<string, unknown>, fallbackKey });
     const fallbackRule = declared.fallback;
     const fallbackRuleId =
@@ -102,6 +108,24 @@ export class RoutingRule extends pulumi.dynamic.Resource {
         // Display only (never sent): the preview shows `fallbackRuleName: "VIP" => "General"`.
         ...(fallbackKey !== undefined
           ? { fallbackRuleName: pulumi.output(fallbackRule.then((rule) => (rule as RoutingRule | undefined)?.name)) }
+          : {}),
+        ...(args.adoptId !== undefined
+          ? {
+              adoptEtag: reviewAdoption(
+                routingRuleKind,
+                name,
+                args.adoptId,
+                pulumi.output(plain),
+                (values) => {
+                  const checked = validateRuleInputs(
+                    { ...values, ...(fallbackKey !== undefined ? { fallbackRuleId: UNKNOWN_PLACEHOLDER } : {}) },
+                    { logicalName: name },
+                  );
+                  return checked.ok ? (checked.value as Record<string, unknown>) : undefined;
+                },
+                self.promise,
+              ),
+            }
           : {}),
         __urn: pulumi.createUrn(name, ROUTING_RULE_TYPE, opts.parent),
         etag: undefined,
@@ -122,5 +146,6 @@ export class RoutingRule extends pulumi.dynamic.Resource {
       "RoutingRule",
     );
     ruleSet.attach(name, this);
+    self.resolve(this);
   }
 }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { deferred, type Deferred } from "../deferred";
 import { getStackResource } from "@pulumi/pulumi/runtime/stack";
 import { analyzeRuleSet, formatFindings, validateRuleInputs, type AnalyzableRule } from "../../validation";
 // Finding from its own module: public declarations must not reach zod's (see validation/public-input-types.ts).
@@ -21,24 +22,6 @@ interface DeclaredRule extends RuleDeclaration {
   resource?: pulumi.Resource;
   readonly gate: Deferred<void>;
   readonly fallback: Deferred<pulumi.Resource | undefined>;
-}
-
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: Error): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  // Rejections are reported through the program's error; avoid a second "unhandled" report.
-  promise.catch(() => undefined);
-  return { promise, resolve, reject };
 }
 
 /**

@@ -1,5 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { reviewAdoption } from "../adoption-review";
+import { deferred } from "../deferred";
 import { webhookShell } from "../provider-shell";
+import { validateWebhookInputs } from "../../validation/validate-webhook-inputs";
+import { webhookKind } from "./webhook-kind";
 import type { WebhookEvent, WebhookEventFilter } from "../../validation/constants";
 import type { ConflictPolicy } from "../settings";
 
@@ -50,12 +54,29 @@ export class Webhook extends pulumi.dynamic.Resource {
         `Webhook "${name}": the second argument must be the webhook's inputs ({ name, targetURL, eventFilter, ... }), got ${args === null ? "null" : typeof args}.`,
       );
     }
+    const self = deferred<pulumi.CustomResource>();
     super(
       webhookShell,
       name,
       {
         ...args,
         secret: args.secret === undefined ? undefined : pulumi.secret(args.secret),
+        ...(args.adoptId !== undefined
+          ? {
+              // The secret stays out of the review: it is write-only and never compared.
+              adoptEtag: reviewAdoption(
+                webhookKind,
+                name,
+                args.adoptId,
+                pulumi.output({ ...args, secret: undefined }),
+                (values) => {
+                  const checked = validateWebhookInputs(values);
+                  return checked.ok ? (checked.value as Record<string, unknown>) : undefined;
+                },
+                self.promise,
+              ),
+            }
+          : {}),
         __urn: pulumi.createUrn(name, WEBHOOK_TYPE, opts.parent),
         hasSecret: undefined,
         etag: undefined,
@@ -67,5 +88,6 @@ export class Webhook extends pulumi.dynamic.Resource {
       "cxone",
       "Webhook",
     );
+    self.resolve(this);
   }
 }
