@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type RunningSimulator } from "../../simulator";
+import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
+import { voiceRule, type RuleData } from "../helpers/rule-data";
+import { apiWrites } from "../helpers/simulator-requests";
+
+// Issue 11, section 2: adoption shows what it changes, writes nothing when identical, and never
+// overwrites an edit made after the review.
+describe("adoption at preview: reviewed field by field, guarded by the ETag preview read", () => {
+  let sim: RunningSimulator;
+  let p: PulumiProject;
+  let legacyId = "";
+  let identicalId = "";
+  const program = voiceRule("after-hours", "Legacy After Hours", 900, {
+    description: "now managed by Pulumi",
+    conditions: [{ field: "afterHours", operator: "equals", value: true }],
+    targets: [{ type: "queue", id: "queue-night", weight: 100, capacity: 5 }],
+  });
+  const twin = voiceRule("twin", "Twin", 800);
+  const setRules = (rules: RuleData[]) => p.config("rules", JSON.stringify(rules));
+  const legacy = () => sim.admin.state().rules.find((r) => r.id === legacyId)!;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+    const seeded = await sim.admin.seed({
+      rules: [
+        {
+          name: "Legacy After Hours",
+          description: "built in the console",
+          priority: 900,
+          enabled: true,
+          interactionType: "voice",
+          conditions: [{ field: "afterHours", operator: "equals", value: true }],
+          targets: [{ type: "queue", id: "queue-night", weight: 100, capacity: 9 }],
+        },
+        { name: "Twin", priority: 800, enabled: true, interactionType: "voice", conditions: twin.conditions!, targets: twin.targets },
+      ],
+    });
+    legacyId = seeded.rules[0]!.id;
+    identicalId = seeded.rules[1]!.id;
+    p = await createPulumiProject({ name: "preview-adoption", program: "rules-as-data" });
+    await p.useSimulator(sim.url);
+  });
+  afterAll(async () => {
+    p?.cleanup();
+    await sim?.close();
+  });
+
+  it("two resources claiming one CXone id fail preview, naming both", async () => {
+    await setRules([
+      { ...program, adoptId: legacyId },
+      { ...twin, adoptId: legacyId },
+    ]);
+    const preview = await p.run("preview", "--diff");
+    expect(preview.code).not.toBe(0);
+    expect(preview.printed).toMatch(/"after-hours"[\s\S]*"twin"|"twin"[\s\S]*"after-hours"/);
+    expect(preview.printed).toContain(`"${legacyId}" is also the adoptId of RoutingRule`);
+    expect(apiWrites(sim)).toEqual([]);
+  });
+
+  it("preview reports what taking the object over changes, field by field, and writes nothing", async () => {
+    await setRules([
+      { ...program, adoptId: legacyId },
+      { ...twin, adoptId: identicalId },
+    ]);
+    const preview = await p.preview();
+    expect(preview.printed).toContain(`RoutingRule "after-hours" adopts CXone object ${legacyId} ("Legacy After Hours"); taking it over changes 2 field(s):`);
+    expect(preview.printed).toMatch(/description: "built in the console" => "now managed by Pulumi"/);
+    expect(preview.printed).toMatch(/targets: .*"capacity":9.* => .*"capacity":5/);
+    expect(preview.printed).toContain(`RoutingRule "twin" adopts CXone object ${identicalId} ("Twin"): it already equals the program, so adopting it writes nothing.`);
+    expect(apiWrites(sim)).toEqual([]);
+  });
+
+  it("an edit made in the console after the preview is refused at up, not overwritten", async () => {
+    await sim.admin.editRule(legacyId, { description: "edited after the review" });
+    const up = await p.run("up", "--yes", "--skip-preview");
+    expect(up.code).not.toBe(0);
+    expect(up.printed).toContain("changed in CXone since preview read it");
+    expect(up.printed).toContain("Run `pulumi preview` again");
+    expect(legacy().description).toBe("edited after the review");
+    expect(sim.admin.state().rules).toHaveLength(2);
+  });
+
+  it("after a new preview, up adopts: the reviewed rule is written once, the identical one not at all", async () => {
+    const preview = await p.preview();
+    expect(preview.printed).toMatch(/description: "edited after the review" => "now managed by Pulumi"/);
+    const before = sim.admin.requests().length;
+    await p.up();
+    const writes = apiWrites(sim, before);
+    expect(writes.map((w) => `${w.method} ${w.path.split("/").pop()}`)).toEqual([`PUT ${legacyId}`]);
+    expect(legacy().description).toBe("now managed by Pulumi");
+    expect(legacy().targets[0]!.capacity).toBe(5);
+    expect(sim.admin.state().rules).toHaveLength(2);
+    const after = await p.preview();
+    expect(after.printed).toContain("3 unchanged");
+    expect(after.printed).not.toContain("adopts CXone object");
+  });
+});
