@@ -1,8 +1,10 @@
+import { quietStack } from "./quiet-stack";
+
 /**
- * The one base of every error this package throws on purpose (client, resources, analysis,
+ * The one base of every error this package throws on purpose (API client, resources, analysis,
  * commands): catch it and switch on the readonly `code`. Its message is one block a person can act
- * on (what, where, why, the fix), so `stack` is that message alone: an expected failure is no
- * crash, and Pulumi prints `stack` when a provider or program throws.
+ * on (what, where, why, the fix), so it prints without a stack trace (see quiet-stack.ts): an
+ * expected failure is not a crash.
  */
 export abstract class CxoneRoutingError extends Error {
   abstract readonly code: string;
@@ -10,6 +12,11 @@ export abstract class CxoneRoutingError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
-    this.stack = `${this.name}: ${message}`;
+    quietStack(this);
   }
+}
+
+/** Whether an error is one of ours, an expected failure with its own message (not a bug). */
+export function isExpectedFailure(error: unknown): error is CxoneRoutingError {
+  return error instanceof CxoneRoutingError;
 }

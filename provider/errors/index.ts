@@ -1,1 +1,2 @@
-export { CxoneRoutingError } from "./cxone-routing-error";
+export { CxoneRoutingError, isExpectedFailure } from "./cxone-routing-error";
+export { quietStack } from "./quiet-stack";

@@ -5,9 +5,19 @@
  */
 import { createObjectProvider } from "./object-provider";
 import { configureProvider } from "./provider-state";
+import { expectedFailuresOnce, quietHostLog } from "./quiet-host-log";
 import { routingRuleKind } from "./routing-rule/routing-rule-kind";
 import { webhookKind } from "./webhook/webhook-kind";
 
+type Provider = ReturnType<typeof createObjectProvider>;
+
+function reportingOnce(provider: Provider): Provider {
+  return Object.fromEntries(Object.entries(provider).map(([name, method]) => [name, expectedFailuresOnce(method as never)])) as Provider;
+}
+
+// This module is loaded only by the dynamic-provider host (the program loads the shells).
+quietHostLog();
+
 export const configure = configureProvider;
-export const routingRuleProvider = createObjectProvider(routingRuleKind);
-export const webhookProvider = createObjectProvider(webhookKind);
+export const routingRuleProvider = reportingOnce(createObjectProvider(routingRuleKind));
+export const webhookProvider = reportingOnce(createObjectProvider(webhookKind));

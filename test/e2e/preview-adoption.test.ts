@@ -64,10 +64,14 @@ describe("adoption at preview: reviewed field by field, guarded by the ETag prev
       { ...twin, adoptId: identicalId },
     ]);
     const preview = await p.preview();
-    expect(preview.printed).toContain(`RoutingRule "after-hours" adopts CXone object ${legacyId} ("Legacy After Hours"); taking it over changes 2 field(s):`);
+    expect(preview.printed).toContain(
+      `RoutingRule "after-hours" adopts CXone object ${legacyId} ("Legacy After Hours"); taking it over changes 2 field(s):`,
+    );
     expect(preview.printed).toMatch(/description: "built in the console" => "now managed by Pulumi"/);
     expect(preview.printed).toMatch(/targets: .*"capacity":9.* => .*"capacity":5/);
-    expect(preview.printed).toContain(`RoutingRule "twin" adopts CXone object ${identicalId} ("Twin"): it already equals the program, so adopting it writes nothing.`);
+    expect(preview.printed).toContain(
+      `RoutingRule "twin" adopts CXone object ${identicalId} ("Twin"): it already equals the program, so adopting it writes nothing.`,
+    );
     expect(apiWrites(sim)).toEqual([]);
   });
 

@@ -88,7 +88,11 @@ describe("preview shows drift that up reverts, field by field", () => {
       conditions: [{ field: "language", operator: "equals", value: "en" }, ...vip.conditions!].reverse(),
       targets: [...vip.targets].reverse(),
     };
-    await setRules([{ ...vip, conditions: [...vip.conditions!, { field: "language", operator: "equals", value: "en" }] }, general, overflow]);
+    await setRules([
+      { ...vip, conditions: [...vip.conditions!, { field: "language", operator: "equals", value: "en" }] },
+      general,
+      overflow,
+    ]);
     await p.up();
     reordered.targets = reordered.targets.map((t) => (t.id === "queue-vip-b" ? { ...t, capacity: 25 } : t));
     await setRules([reordered, general, overflow]);

@@ -17,7 +17,16 @@ describe("name collisions are found at preview; a swap of names succeeds at up",
   beforeAll(async () => {
     sim = await startSimulator({ port: 0 });
     const seeded = await sim.admin.seed({
-      rules: [{ name: "Console Rule", priority: 500, enabled: true, interactionType: "chat", conditions: [], targets: [{ type: "queue", id: "q-c", weight: 100, capacity: 1 }] }],
+      rules: [
+        {
+          name: "Console Rule",
+          priority: 500,
+          enabled: true,
+          interactionType: "chat",
+          conditions: [],
+          targets: [{ type: "queue", id: "q-c", weight: 100, capacity: 1 }],
+        },
+      ],
     });
     outsideId = seeded.rules[0]!.id;
     p = await createPulumiProject({ name: "preview-names", program: "rules-as-data" });

@@ -1,4 +1,4 @@
-import { quietStack } from "./quiet-error";
+import { CxoneRoutingError } from "../../errors/cxone-routing-error";
 /** Where an error happened; every field is optional because configuration errors happen before any request. */
 export interface CxoneErrorContext {
   readonly method?: string;
@@ -14,8 +14,7 @@ export interface CxoneErrorContext {
  * on the readonly `code`. Messages are built already redacted (see ../redact), because `stack` is
  * captured from the message at construction time.
  */
-export abstract class CxoneApiError extends Error {
-  abstract readonly code: string;
+export abstract class CxoneApiError extends CxoneRoutingError {
   readonly method: string | undefined;
   readonly path: string | undefined;
   readonly status: number | undefined;
@@ -23,12 +22,10 @@ export abstract class CxoneApiError extends Error {
 
   constructor(message: string, context: CxoneErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause });
-    this.name = new.target.name;
     this.method = context.method;
     this.path = context.path;
     this.status = context.status;
     this.correlationId = context.correlationId;
-    quietStack(this);
   }
 
   toJSON(): Record<string, unknown> {

@@ -12,4 +12,4 @@ export { ConfigurationError, type ConfigurationProblem } from "./configuration-e
 export { ServerError } from "./server-error";
 export { UnexpectedResponseError } from "./unexpected-response-error";
 export { errorFromResponse, type ErrorResponse } from "./from-response";
-export { quietStack } from "./quiet-error";
+export { quietStack } from "../../errors/quiet-stack";

@@ -1,14 +1,11 @@
-import { quietStack } from "../../client/errors/quiet-error";
+import { CxoneRoutingError } from "../../errors/cxone-routing-error";
 
 /**
  * Base of the provider's own expected failures (next to the client's CxoneApiError): a readonly
  * `code` to switch on, and a message that is the whole report (see quietStack).
  */
-export abstract class ProviderError extends Error {
-  abstract readonly code: string;
+export abstract class ProviderError extends CxoneRoutingError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
-    quietStack(this);
   }
 }

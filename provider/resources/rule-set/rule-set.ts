@@ -8,7 +8,7 @@ import { checkRemoteFallbacks } from "./remote-fallbacks";
 import { sharedValues } from "./shared-values";
 import { resolveForAnalysis } from "./resolve-for-analysis";
 import { analysisSettings } from "./analysis-settings";
-import { quietStack } from "../../client/errors/quiet-error";
+import { quietStack } from "../../errors/quiet-stack";
 
 /** What a RoutingRule tells the rule set about itself at construction time. */
 export interface RuleDeclaration {
