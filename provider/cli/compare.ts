@@ -8,6 +8,8 @@ export interface StackView {
   readonly config: Readonly<Record<string, string>>;
   readonly managed: readonly ManagedObject[];
   readonly tenant: readonly TenantObject[];
+  /** The stack's cxone:owner: its names in the tenant carry this tag. */
+  readonly owner?: string | undefined;
 }
 
 export interface ComparedObject {

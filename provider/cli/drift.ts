@@ -27,6 +27,8 @@ export interface DriftReport {
 
 export interface DriftInput {
   readonly stack: string;
+  /** The stack's cxone:owner: tenant objects with this tag are the stack's even without state. */
+  readonly owner?: string | undefined;
   readonly managed: readonly ManagedObject[];
   readonly tenant: readonly TenantObject[];
   /** URN -> preview operation and planned name; undefined when the program was not run. */
@@ -68,7 +70,8 @@ export function driftReport(input: DriftInput): DriftReport {
     if (managedIds.has(o.id)) continue;
     const name = String(o.fields.name);
     const claimant = planned.get(`${o.kind}:${name}`);
-    if (!claimant) continue;
+    const tagged = input.owner !== undefined && o.owner === input.owner;
+    if (!claimant && !tagged) continue;
     entries.push({
       kind: o.kind,
       logicalName: undefined,
@@ -77,7 +80,9 @@ export function driftReport(input: DriftInput): DriftReport {
       program: "not-managed",
       tenant: "unmanaged",
       fields: [],
-      why: `the program creates "${claimant}" with this name; take it over with adoptId: "${o.id}" or rename one of them`,
+      why: claimant
+        ? `the program creates "${claimant}" with this name; take it over with adoptId: "${o.id}" or rename one of them`
+        : `it carries this stack's owner tag [${input.owner}] but no resource of the stack holds it (a lost or rolled-back state?); take it back with adoptId: "${o.id}", or delete it in CXone`,
     });
   }
   const count = (s: TenantStatus) => entries.filter((e) => e.tenant === s).length;

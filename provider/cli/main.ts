@@ -23,7 +23,7 @@ async function view(stack: string, cwd: string): Promise<StackView> {
   const config = await readStackConfig(stack, cwd);
   const managed = await readManagedObjects(stack, cwd);
   const tenant = await readTenant(stack, config, cwd);
-  return { stack, config, managed, tenant };
+  return { stack, config, managed, tenant: tenant.objects, owner: tenant.owner };
 }
 
 /** Runs one command; returns the exit code. Output goes through `print`. */
@@ -49,7 +49,7 @@ export async function run(argv: readonly string[], print: (text: string) => void
     if (!values.stack) throw new UsageError(`drift needs --stack <stack>.\n${USAGE}`);
     const v = await view(values.stack, cwd);
     const program = values["no-program"] ? undefined : await previewOperations(values.stack, cwd);
-    const report = driftReport({ stack: values.stack, managed: v.managed, tenant: v.tenant, program });
+    const report = driftReport({ stack: values.stack, owner: v.owner, managed: v.managed, tenant: v.tenant, program });
     print(values.json ? JSON.stringify(report, null, 2) : formatDriftReport(report));
     return report.drifted ? 1 : 0;
   }

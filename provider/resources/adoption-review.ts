@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { NotFoundError } from "../client";
 import { isUnknownPlaceholder } from "../validation";
 import { recordReviewedETag, reviewedETag } from "./adoption-cache";
+import { OwnershipError } from "./errors/ownership-error";
 import { changedFieldsOf } from "./field-compare";
+import { foreignOwner } from "./ownership";
 import type { ObjectKind } from "./object-kind";
 import { programClient } from "./program-client";
 
@@ -58,6 +60,9 @@ export function reviewAdoption(
       pulumi.log.warn(`${kind.kind} "${logicalName}": could not read adoptId "${id}" to review the adoption: ${(error as Error).message}`);
       return undefined;
     }
+    const objectName = String((current.body as { name?: unknown }).name ?? "");
+    const owner = foreignOwner(objectName);
+    if (owner) throw new pulumi.RunError(new OwnershipError(kind.kind, "adopt", objectName, id, owner).message);
     if (pulumi.runtime.isDryRun()) {
       const program = normalize(raw as Props);
       void resource.then(async (r) => {

@@ -1,5 +1,7 @@
 import { NotFoundError, PreconditionFailedError, type ApiResponse, type ResourcesApi } from "../client";
 import { AdoptionError } from "./errors/adoption-error";
+import { OwnershipError } from "./errors/ownership-error";
+import { foreignOwner } from "./ownership";
 import type { ObjectKind } from "./object-kind";
 import { sameFields } from "./field-compare";
 
@@ -35,6 +37,9 @@ export async function adoptObject<F extends Props, W extends { name: string }, S
     }
     throw error;
   });
+  const objectName = String((current.body as { name?: unknown }).name ?? "");
+  const owner = foreignOwner(objectName);
+  if (owner) throw new OwnershipError(kind.kind, "adopt", objectName, adoptId, owner);
   if (previewETag && current.etag !== previewETag) throw changedSincePreview(kind.kind, adoptId, previewETag, current.etag);
   const writeOnlyGiven = kind.writeOnlyFields.some((f) => fields[f] !== undefined);
   const comparable = kind.fields.filter((f) => !kind.writeOnlyFields.includes(f));

@@ -1,5 +1,7 @@
 import type { ResourcesApi } from "../client";
 import { DependentRuleError } from "./errors/dependent-rule-error";
+import { OwnershipError } from "./errors/ownership-error";
+import { foreignOwner } from "./ownership";
 import { isHeld } from "./run-registry";
 
 /**
@@ -15,7 +17,11 @@ export async function refuseOutsideDependents(
   id: string,
   name: string,
 ): Promise<void> {
-  const dependents = (await api.listAll()).filter((r) => r.fallbackRuleId === id && r.id !== id && !isHeld(r.id));
+  const rules = await api.listAll();
+  const self = rules.find((r) => r.id === id);
+  const owner = self ? foreignOwner(self.name) : undefined;
+  if (self && owner) throw new OwnershipError("RoutingRule", "delete", self.name, id, owner);
+  const dependents = rules.filter((r) => r.fallbackRuleId === id && r.id !== id && !isHeld(r.id));
   if (dependents.length === 0) return;
   const list = dependents.map((r) => `"${r.name}" (id ${r.id})`).join(", ");
   throw new DependentRuleError(

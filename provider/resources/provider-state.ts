@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { getClient, type CxoneClient } from "../client";
 import { createAuditLog, type AuditLog } from "../audit";
+import { setOwner } from "./ownership";
 import { resolveProviderSettings, settingSource, type ProviderSettings } from "./settings";
 
 /**
@@ -14,6 +15,7 @@ let audit: AuditLog | undefined;
 
 export async function configureProvider(req: dynamic.ConfigureRequest): Promise<void> {
   settings = resolveProviderSettings(settingSource((key) => req.config.get(key)));
+  setOwner(settings.owner);
   audit = undefined;
 }
 

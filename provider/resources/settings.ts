@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ClientConfigInput } from "../client";
 import { ProviderConfigurationError } from "./errors/provider-configuration-error";
+import { validOwner } from "./ownership";
 
 /** What an update does when the object was changed outside Pulumi: stop ("fail", the default) or re-apply. */
 export const CONFLICT_POLICIES = ["fail", "overwrite"] as const;
@@ -17,6 +18,8 @@ export interface ProviderSettings {
   readonly auditLogPath: string | undefined;
   readonly conflictPolicy: ConflictPolicy;
   readonly maxConditions: number | undefined;
+  /** Owner tag of every name this stack writes (stacks sharing a tenant; see ownership.ts). */
+  readonly owner: string | undefined;
 }
 
 /** Every stack config key (namespace `cxone`) with its environment fallback. */
@@ -38,6 +41,7 @@ export const SETTING_KEYS = {
   auditLog: "CXONE_AUDIT_LOG",
   conflictPolicy: "CXONE_CONFLICT_POLICY",
   maxConditions: "CXONE_MAX_CONDITIONS",
+  owner: "CXONE_OWNER",
   // Read by the stack-wide analysis in the program process (rule-set/analysis-settings.ts).
   maxFallbackDepth: "CXONE_MAX_FALLBACK_DEPTH",
   warningsAsErrors: "CXONE_WARNINGS_AS_ERRORS",
@@ -150,5 +154,6 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
     auditLogPath: auditLog === "off" ? undefined : path.resolve(projectDir, auditLog),
     conflictPolicy,
     maxConditions: positiveInteger(source, "maxConditions"),
+    owner: validOwner(source("owner")),
   };
 }

@@ -1,6 +1,7 @@
 import type { CheckFailure } from "../validation";
 import { isUnknownPlaceholder } from "../validation";
 import { duplicateNameMessage } from "./name-collisions";
+import { ownedName } from "./ownership";
 import type { ObjectKind } from "./object-kind";
 import { providerClient } from "./provider-state";
 import { isHeld } from "./run-registry";
@@ -35,7 +36,7 @@ function tenantNames(kind: ObjectKind<never, never, never> | ObjectKind<any, any
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function tenantNameFailure(kind: ObjectKind<any, any, any>, name: string, urn: unknown): Promise<CheckFailure | undefined> {
   if (typeof name !== "string" || isUnknownPlaceholder(name)) return undefined;
-  const holderId = (await tenantNames(kind))?.get(name);
+  const holderId = (await tenantNames(kind))?.get(ownedName(name));
   if (!holderId || isHeld(holderId)) return undefined;
   return { property: "name", reason: duplicateNameMessage(kind.kind, name, holderId, urn) };
 }

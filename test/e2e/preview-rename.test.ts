@@ -59,7 +59,7 @@ describe("a renamed resource keeps its live rule", () => {
     expect(apiWrites(sim, before)).toEqual([]);
     const live = sim.admin.state().rules.find((r) => r.id === vipId);
     expect(live?.name).toBe("VIP");
-    const audit = readFileSync(path.join(p.dir, "audit.jsonl"), "utf8");
+    const audit = readFileSync(path.join(p.dir, "audit-dev.jsonl"), "utf8");
     expect(audit).toMatch(/"operation":"forget"/);
     expect(audit).toContain(`manages id ${vipId}`);
     const after = await p.preview();

@@ -17,6 +17,8 @@ export interface PulumiProject {
   readonly dir: string;
   readonly stack: string;
   readonly env: Record<string, string>;
+  /** Another stack of the same project (`pulumi stack init`), for stacks side by side. */
+  addStack(stack: string): Promise<PulumiProject>;
   /** Writes a file of the project (index.ts, a rules module, ...). */
   write(file: string, content: string): void;
   /** Any `pulumi` command in the project, for this stack; never throws on a non-zero exit. */
@@ -111,44 +113,50 @@ export async function createPulumiProject(options: ProjectOptions): Promise<Pulu
     if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}:\n${result.printed}`);
     return result;
   };
-  const onStack = ["--stack", stack, "--non-interactive"];
-  await ok("stack", "init", stack, "--non-interactive");
+  return forStack(stack);
 
-  const project: PulumiProject = {
-    dir,
-    stack,
-    env,
-    write,
-    run: (...args) => run(...args, ...onStack),
-    ok: (...args) => ok(...args, ...onStack),
-    up: (...args) => ok("up", "--yes", "--skip-preview", ...args, ...onStack),
-    preview: (...args) => ok("preview", "--diff", ...args, ...onStack),
-    refresh: (...args) => ok("refresh", "--yes", "--skip-preview", ...args, ...onStack),
-    destroy: (...args) => ok("destroy", "--yes", "--skip-preview", ...args, ...onStack),
-    async lastChanges() {
-      const history = JSON.parse((await ok("stack", "history", "--json", ...onStack)).stdout) as Array<{
-        resourceChanges?: ResourceChanges;
-      }>;
-      return history[0]?.resourceChanges ?? {};
-    },
-    async outputs() {
-      return JSON.parse((await ok("stack", "output", "--json", ...onStack)).stdout) as Record<string, unknown>;
-    },
-    async exportStack() {
-      return JSON.parse((await ok("stack", "export", ...onStack)).stdout).deployment;
-    },
-    async config(key, value, configOptions = {}) {
-      await ok("config", "set", ...(configOptions.secret ? ["--secret"] : []), key, value, ...onStack);
-    },
-    async useSimulator(baseUrl, clientSecret = DEFAULT_CREDENTIALS.clientSecret) {
-      await project.config("cxone:baseUrl", baseUrl);
-      await project.config("cxone:clientId", DEFAULT_CREDENTIALS.clientId);
-      await project.config("cxone:clientSecret", clientSecret, { secret: true });
-      await project.config("cxone:auditLog", path.join(dir, "audit.jsonl"));
-    },
-    cleanup() {
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-  return project;
+  /** The project seen through one of its stacks (created here). */
+  async function forStack(stack: string): Promise<PulumiProject> {
+    const onStack = ["--stack", stack, "--non-interactive"];
+    await ok("stack", "init", stack, "--non-interactive");
+
+    const project: PulumiProject = {
+      dir,
+      stack,
+      addStack: forStack,
+      env,
+      write,
+      run: (...args) => run(...args, ...onStack),
+      ok: (...args) => ok(...args, ...onStack),
+      up: (...args) => ok("up", "--yes", "--skip-preview", ...args, ...onStack),
+      preview: (...args) => ok("preview", "--diff", ...args, ...onStack),
+      refresh: (...args) => ok("refresh", "--yes", "--skip-preview", ...args, ...onStack),
+      destroy: (...args) => ok("destroy", "--yes", "--skip-preview", ...args, ...onStack),
+      async lastChanges() {
+        const history = JSON.parse((await ok("stack", "history", "--json", ...onStack)).stdout) as Array<{
+          resourceChanges?: ResourceChanges;
+        }>;
+        return history[0]?.resourceChanges ?? {};
+      },
+      async outputs() {
+        return JSON.parse((await ok("stack", "output", "--json", ...onStack)).stdout) as Record<string, unknown>;
+      },
+      async exportStack() {
+        return JSON.parse((await ok("stack", "export", ...onStack)).stdout).deployment;
+      },
+      async config(key, value, configOptions = {}) {
+        await ok("config", "set", ...(configOptions.secret ? ["--secret"] : []), key, value, ...onStack);
+      },
+      async useSimulator(baseUrl, clientSecret = DEFAULT_CREDENTIALS.clientSecret) {
+        await project.config("cxone:baseUrl", baseUrl);
+        await project.config("cxone:clientId", DEFAULT_CREDENTIALS.clientId);
+        await project.config("cxone:clientSecret", clientSecret, { secret: true });
+        await project.config("cxone:auditLog", path.join(dir, `audit-${stack}.jsonl`));
+      },
+      cleanup() {
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+    return project;
+  }
 }

@@ -1,5 +1,6 @@
 import { NotFoundError } from "../../client";
 import { isUnknownPlaceholder } from "../../validation";
+import { withoutOwner } from "../ownership";
 import { providerClient } from "../provider-state";
 
 const names = new Map<string, Promise<string | undefined>>();
@@ -15,7 +16,7 @@ export function fallbackRuleName(id: unknown): Promise<string | undefined> {
     name = providerClient()
       .rules.get(id)
       .then(
-        (r) => r.body.name,
+        (r) => withoutOwner(r.body.name),
         (error: unknown) => (error instanceof NotFoundError ? undefined : undefined),
       );
     names.set(id, name);

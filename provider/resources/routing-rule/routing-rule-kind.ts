@@ -4,6 +4,7 @@ import type { ObjectKind } from "../object-kind";
 import { providerSettings } from "../provider-state";
 import { refuseOutsideDependents } from "../delete-guard";
 import { fallbackRuleName } from "./fallback-names";
+import { ownedName, withoutOwner } from "../ownership";
 
 const FIELDS = ["name", "description", "priority", "enabled", "interactionType", "conditions", "targets", "fallbackRuleId"] as const;
 
@@ -34,7 +35,7 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
   beforeDelete: (client, id, name) => refuseOutsideDependents(client.rules, id, name),
   toWire(rule) {
     return {
-      name: rule.name,
+      name: ownedName(rule.name),
       ...(rule.description !== undefined ? { description: rule.description } : {}),
       priority: rule.priority,
       enabled: rule.enabled,
@@ -48,7 +49,7 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
     // The order check() gives (normalizeRuleInputs), so read() inputs compare like for like.
     const targets = orderTargets((rule.targets ?? []).map((t) => ({ type: t.type, id: t.id, weight: t.weight, capacity: t.capacity })));
     return {
-      name: rule.name,
+      name: withoutOwner(rule.name),
       // "" is a valid description the server keeps; dropping it would show a diff on every preview.
       ...(typeof rule.description === "string" ? { description: rule.description } : {}),
       priority: rule.priority,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getClient, NotFoundError } from "../../client";
 import { findRemoteCycles, isUnknownPlaceholder, type AnalyzableRule, type Finding } from "../../validation";
+import { withoutOwner } from "../ownership";
 import { resolveProviderSettings, settingSource } from "../settings";
 
 /**
@@ -19,7 +20,7 @@ export async function checkRemoteFallbacks(rules: readonly AnalyzableRule[]): Pr
   }
   // A remote chain may lead back into this stack: know the program's rules by their CXone ids
   // (names are unique per tenant; one paged list, not a GET per rule).
-  const idByName = new Map((await client.rules.listAll()).map((r) => [r.name, r.id]));
+  const idByName = new Map((await client.rules.listAll()).map((r) => [withoutOwner(r.name), r.id]));
   const known = rules.map((r) => (idByName.has(r.name) ? { ...r, id: idByName.get(r.name)! } : r));
   const errors = await findRemoteCycles(known, async (id) => {
     try {

@@ -1,6 +1,7 @@
 import type { Webhook as ServerWebhook, WebhookInput as WireWebhook } from "../../client";
 import { validateWebhookInputs, type WebhookInputs } from "../../validation";
 import type { ObjectKind } from "../object-kind";
+import { ownedName, withoutOwner } from "../ownership";
 
 const FIELDS = ["name", "enabled", "targetURL", "eventFilter", "format", "secret"] as const;
 
@@ -18,7 +19,7 @@ export const webhookKind: ObjectKind<WebhookInputs & Record<string, unknown>, Wi
   display: async () => ({}),
   toWire(hook) {
     return {
-      name: hook.name,
+      name: ownedName(hook.name),
       enabled: hook.enabled,
       targetURL: hook.targetURL,
       // The API takes the seed's space-separated string; the resource takes a list.
@@ -29,7 +30,7 @@ export const webhookKind: ObjectKind<WebhookInputs & Record<string, unknown>, Wi
   },
   fromServer(hook) {
     return {
-      name: hook.name,
+      name: withoutOwner(hook.name),
       enabled: hook.enabled,
       targetURL: hook.targetURL,
       eventFilter: [
