@@ -65,9 +65,9 @@ describe("examples/routing-infra: promotion of exactly what dev runs, compare an
     const stagingRequests = sims.staging!.admin.requests().length;
     const plan = await promote(project, "dev", "staging");
     expect(plan.code, plan.stderr).toBe(0);
-    const changed = [...plan.stdout.matchAll(/~ pulumi-nodejs:dynamic\/cxone:\w+: \(update\)\s*\n(?:\s*\[id=[^\]]*\]\s*\n)?\s*\[urn=[^\]]*::([\w-]+)\]/g)].map(
-      (m) => m[1],
-    );
+    const changed = [
+      ...plan.stdout.matchAll(/~ pulumi-nodejs:dynamic\/cxone:\w+: \(update\)\s*\n(?:\s*\[id=[^\]]*\]\s*\n)?\s*\[urn=[^\]]*::([\w-]+)\]/g),
+    ].map((m) => m[1]);
     expect(changed).toEqual(["voice-vip"]);
     expect(plan.stdout).toMatch(/~ weight\s*: 70 => 60/);
     expect(plan.stdout).toMatch(/~ weight\s*: 30 => 40/);
@@ -93,7 +93,9 @@ describe("examples/routing-infra: promotion of exactly what dev runs, compare an
     expect(refused.stderr).toContain("promotion refused: the working tree's rule set");
     expect(refused.stderr).toContain("description");
     expect(apiWrites(sims.staging!, before)).toEqual([]);
-    expect(sims.staging!.admin.state().rules.find((r) => r.name === VIP)!.description).toBe("Routes high-value interactions to dedicated agent pools");
+    expect(sims.staging!.admin.state().rules.find((r) => r.name === VIP)!.description).toBe(
+      "Routes high-value interactions to dedicated agent pools",
+    );
     editVoice(`description: "unreviewed edit"`, `description: "Routes high-value interactions to dedicated agent pools"`);
   });
 
@@ -116,9 +118,9 @@ describe("examples/routing-infra: promotion of exactly what dev runs, compare an
     const json = await cxoneRouting(project, "drift", "--stack", "staging", "--json", "--no-program");
     const report = JSON.parse(json.stdout);
     expect(report.drifted).toBe(true);
-    expect(report.entries.filter((e: { tenant: string }) => e.tenant === "changed-outside").map((e: { logicalName: string }) => e.logicalName)).toEqual([
-      "voice-vip",
-    ]);
+    expect(
+      report.entries.filter((e: { tenant: string }) => e.tenant === "changed-outside").map((e: { logicalName: string }) => e.logicalName),
+    ).toEqual(["voice-vip"]);
 
     const clean = await cxoneRouting(project, "drift", "--stack", "dev", "--no-program");
     expect(clean.stdout).toContain("0 changed outside Pulumi");

@@ -67,7 +67,10 @@ describe("RoutingRule and Webhook through the real engine", () => {
     await p.up();
     expect(await p.lastChanges()).toEqual({ update: 1, same: 4 });
     const api = apiRequests(sim, before);
-    expect(api.map((r) => `${r.method} ${r.template} ${r.status}`), JSON.stringify(api.map((r) => r.path))).toEqual([`PUT ${RULES}/{id} 200`]);
+    expect(
+      api.map((r) => `${r.method} ${r.template} ${r.status}`),
+      JSON.stringify(api.map((r) => r.path)),
+    ).toEqual([`PUT ${RULES}/{id} 200`]);
     expect(api[0]!.ifMatch).toBe(vipBefore.etag);
     expect(
       vipRule()
