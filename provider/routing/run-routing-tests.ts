@@ -79,7 +79,7 @@ export function formatRoutingTestFailure(failure: RoutingTestFailure): string {
     `routing test ${JSON.stringify(testCase.name)} failed`,
     `  interaction: ${describeInteraction(testCase.interaction)}`,
     `  routed to:   ${describeRule(hit)}`,
-    `  expected:    ${describeExpectation(testCase.expect)}${expected && !("rule" in testCase.expect) ? `, held by ${describeRule(expected)}` : expected ? `: ${describeRule(expected)}` : ""}`,
+    `  expected:    ${expected && "rule" in testCase.expect ? describeRule(expected) : describeExpectation(testCase.expect)}${expected && !("rule" in testCase.expect) ? `, held by ${describeRule(expected)}` : ""}`,
     `  why:         ${reason}`,
   ].join("\n");
 }

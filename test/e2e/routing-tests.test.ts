@@ -44,7 +44,7 @@ describe("routing tests and the impact report at preview", () => {
     expect(preview.code).not.toBe(0);
     expect(preview.printed).toContain('routing test "VIP caller after 90 s reaches the VIP pool" failed');
     expect(preview.printed).toContain('routed to:   rule "voice-general" (General Voice Routing, priority 100)');
-    expect(preview.printed).toContain('expected:    rule "voice-vip": rule "voice-vip" (VIP Customer Priority Routing, priority 10)');
+    expect(preview.printed).toContain('expected:    rule "voice-vip" (VIP Customer Priority Routing, priority 10)');
     expect(preview.printed).toContain('condition callDuration lessThan 60 did not match: the interaction has callDuration = "90"');
     // One block: the failure is printed once.
     expect(preview.printed.split('routing test "VIP caller after 90 s').length - 1).toBe(1);

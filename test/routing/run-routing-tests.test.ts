@@ -42,7 +42,7 @@ describe("runRoutingTests: one block per failing case, with the expected rule's 
         'routing test "VIP after 90 s" failed',
         '  interaction: voice {"customerSegment":"vip","callDuration":90}',
         '  routed to:   rule "voice-general" (General, priority 100)',
-        '  expected:    rule "voice-vip": rule "voice-vip" (VIP, priority 10)',
+        '  expected:    rule "voice-vip" (VIP, priority 10)',
         "  why:         condition callDuration lessThan 60 did not match: the interaction has callDuration = 90",
       ].join("\n"),
     );
