@@ -4,7 +4,7 @@
  * dev stack with the real Pulumi engine, prints what was deployed and the audit figures, promotes
  * to staging, shows the signed webhook events, then cleans up.
  */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startSimulator, type RunningSimulator } from "../simulator";
 import { engineBinDir, packageRoot } from "../tools/engine";
@@ -54,7 +54,10 @@ async function main(): Promise<void> {
       });
     }
 
-    step("dev: pulumi up");
+    step("Routing tests: a bad change fails preview before anything is written");
+    await showFailingRoutingTest(project, sims.dev!);
+
+    step("dev: pulumi up (the 12 routing tests of routing.routing-test.json pass first)");
     const started = new Date();
     await project.pulumi("up", "--stack", "dev", "--yes", "--suppress-outputs");
     const outputs = JSON.parse(await project.pulumi("stack", "output", "--json", "--stack", "dev"));
@@ -91,6 +94,37 @@ async function main(): Promise<void> {
   console.log(`webhook events: ${events} received, ${verified} with valid signatures`);
   console.log(`provider audit (dev + staging):\n${formatAuditSummary(audit)}`);
   console.log("\nDemo complete: everything it created was destroyed; run it again any time.");
+}
+
+/**
+ * Edits the scratch copy as a reviewer might get wrong (VIP callers only up to 60 s instead of
+ * 120 s), shows the routing test that catches it at preview with the simulator untouched, then
+ * restores the file: the following `pulumi up` runs every case and passes.
+ */
+async function showFailingRoutingTest(project: { dir: string; pulumi(...args: string[]): Promise<string> }, sim: RunningSimulator) {
+  const file = path.join(project.dir, "rules", "voice.ts");
+  const original = readFileSync(file, "utf8");
+  writeFileSync(
+    file,
+    original.replace(
+      '{ field: "callDuration", operator: "lessThan", value: 120 }',
+      '{ field: "callDuration", operator: "lessThan", value: 60 }',
+    ),
+  );
+  const writesBefore = sim.admin.requests().filter((r) => r.template.startsWith("/api/") && r.method !== "GET").length;
+  try {
+    await project.pulumi("preview", "--stack", "dev");
+    throw new Error("the bad change passed preview; the routing tests should have failed it");
+  } catch (error) {
+    const text = (error as Error).message;
+    const start = text.indexOf("routing test ");
+    if (start < 0) throw error;
+    console.log(`$ pulumi preview --stack dev   (rules/voice.ts: callDuration lessThan 120 -> 60)\n${text.slice(start).split("\n\n")[0]}`);
+  } finally {
+    writeFileSync(file, original);
+  }
+  const writes = sim.admin.requests().filter((r) => r.template.startsWith("/api/") && r.method !== "GET").length - writesBefore;
+  console.log(`requests that changed the dev tenant: ${writes}; rules/voice.ts restored`);
 }
 
 /** Runs a script of the example asynchronously: the simulator serves from this process's event loop. */

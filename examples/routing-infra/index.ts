@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RoutingRule, Webhook } from "pulumi-cxone-routing";
+import { loadRoutingTests, RoutingRule, Webhook } from "pulumi-cxone-routing";
 import { allRules } from "./rules";
 import { toRoutingRuleArgs } from "./rules/rule-definition";
 import { ruleSetHash } from "./rules/rule-set-hash";
@@ -26,6 +26,10 @@ const sync = new Webhook("orchestration-sync", {
   eventFilter: ["routing.rule.created", "routing.rule.updated", "routing.rule.deleted"],
   secret: config.requireSecret("webhookSecret"),
 });
+
+// What-if cases, reviewed with the rules: every preview routes them through the whole rule set
+// and fails before any write when one lands elsewhere.
+loadRoutingTests("routing.routing-test.json");
 
 const rules = allRules.map((rule) => new RoutingRule(rule.key, toRoutingRuleArgs(rule, queues), { dependsOn: [sync] }));
 

@@ -4,6 +4,7 @@ import { CxoneRoutingError } from "../errors";
 import { projectRoot } from "../resources/settings";
 import { compareStacks, formatComparison, type StackView } from "./compare";
 import { driftReport, formatDriftReport } from "./drift";
+import { evaluableRules, explainRoute, parseInteraction } from "./explain";
 import { UsageError } from "./errors";
 import { previewOperations, readManagedObjects, readStackConfig } from "./stack-source";
 import { readTenant } from "./tenant";
@@ -16,6 +17,10 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
   compare <stack> <other stack> [--json]
       what the two tenants run, in logical terms (config values and resource names, not ids),
       and each stack's drift. Exit 0 same, 1 different, 2 error.
+  explain --stack <stack> '<interaction JSON>' [--program] [--json]
+      the route of one interaction, rule by rule, with why each earlier rule did not match.
+      Reads the stack's tenant by default; --program evaluates the stack's declared state
+      (\`pulumi stack export\`). Exit 0 a rule matches, 1 none, 2 error.
 
   --cwd <dir>   the Pulumi project folder (default: the nearest folder with Pulumi.yaml)`;
 
@@ -35,6 +40,7 @@ export async function run(argv: readonly string[], print: (text: string) => void
       stack: { type: "string", short: "s" },
       json: { type: "boolean", default: false },
       "no-program": { type: "boolean", default: false },
+      program: { type: "boolean", default: false },
       cwd: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -59,6 +65,24 @@ export async function run(argv: readonly string[], print: (text: string) => void
     const comparison = compareStacks(await view(left, cwd), await view(right, cwd));
     print(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
     return comparison.differences.length === 0 && comparison.drift.length === 0 ? 0 : 1;
+  }
+  if (command === "explain") {
+    if (!values.stack) throw new UsageError(`explain needs --stack <stack>.\n${USAGE}`);
+    const interaction = parseInteraction(rest[0]);
+    let rules: ReturnType<typeof evaluableRules>;
+    let source: string;
+    if (values.program) {
+      const managed = await readManagedObjects(values.stack, cwd);
+      rules = evaluableRules(managed.filter((m) => m.kind === "RoutingRule").map((m) => ({ id: m.id, fields: m.outputs })));
+      source = `stack ${values.stack}'s declared state (${rules.length} rules)`;
+    } else {
+      const tenant = await readTenant(values.stack, await readStackConfig(values.stack, cwd), cwd);
+      rules = evaluableRules(tenant.objects.filter((t) => t.kind === "RoutingRule"));
+      source = `stack ${values.stack}'s tenant (${rules.length} rules)`;
+    }
+    const explanation = explainRoute(rules, interaction, source);
+    print(explanation.text);
+    return explanation.matched ? 0 : 1;
   }
   throw new UsageError(`unknown command "${command}".\n${USAGE}`);
 }

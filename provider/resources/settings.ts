@@ -45,6 +45,8 @@ export const SETTING_KEYS = {
   // Read by the stack-wide analysis in the program process (rule-set/analysis-settings.ts).
   maxFallbackDepth: "CXONE_MAX_FALLBACK_DEPTH",
   warningsAsErrors: "CXONE_WARNINGS_AS_ERRORS",
+  // Read at preview in the program process (rule-set/what-if.ts): sample traffic for the impact report.
+  impactCorpus: "CXONE_IMPACT_CORPUS",
 } as const;
 
 export type SettingKey = keyof typeof SETTING_KEYS;

@@ -10,7 +10,10 @@ export type FindingCode =
   // Raised by the resources layer: per-rule input failures found during the stack-wide check,
   // and a remote check that could not run.
   | "invalid_input"
-  | "remote_check_skipped";
+  | "remote_check_skipped"
+  // Raised by the routing evaluator (provider/routing): behaviour warnings.
+  | "fallback_crosses_type"
+  | "unread_attribute";
 
 /**
  * One problem found by the stack-wide analysis, attached to a rule of the program:

@@ -9,6 +9,10 @@ import { sharedValues } from "./shared-values";
 import { resolveForAnalysis } from "./resolve-for-analysis";
 import { analysisSettings } from "./analysis-settings";
 import { quietStack } from "../../errors/quiet-stack";
+import type { EvaluableRule } from "../../routing/routing-evaluator";
+import type { RoutingTestCase } from "../../routing/routing-test-case";
+import { RoutingTestsFailedError } from "../../routing/routing-tests-failed-error";
+import { runWhatIf } from "./what-if";
 
 /** What a RoutingRule tells the rule set about itself at construction time. */
 export interface RuleDeclaration {
@@ -46,6 +50,8 @@ export interface RuleSet {
   declare(key: string, declaration: RuleDeclaration): { gate: Promise<void>; fallback: Promise<pulumi.Resource | undefined> };
   attach(key: string, resource: pulumi.Resource): void;
   keyOf(resource: pulumi.Resource): string | undefined;
+  /** What-if cases (routingTests): run in the seal against the whole declared set. */
+  addTests(cases: readonly RoutingTestCase[]): void;
   /** Runs the analysis over every declared rule once; later calls return the same result. */
   seal(): Promise<void>;
 }
@@ -60,8 +66,9 @@ export function createRuleSet(): RuleSet {
   const rules = new Map<string, DeclaredRule>();
   const keys = new WeakMap<pulumi.Resource, string>();
   let sealing: Promise<void> | undefined;
+  const tests: RoutingTestCase[] = [];
 
-  async function analyse(): Promise<Finding[]> {
+  async function analyse(): Promise<{ findings: Finding[]; failure?: RoutingTestsFailedError }> {
     const settings = analysisSettings();
     const ruleResources = new Set([...rules.values()].map((r) => r.resource).filter((r): r is pulumi.Resource => !!r));
     const resolved = await Promise.all(
@@ -72,6 +79,7 @@ export function createRuleSet(): RuleSet {
     );
     const errors: Finding[] = [];
     const analyzable: AnalyzableRule[] = [];
+    const evaluable: EvaluableRule[] = [];
     const invalid = new Set<string>();
     for (const { rule, values } of resolved) {
       // conflictPolicy and adoptId steer the provider; they are not part of the rule.
@@ -99,27 +107,36 @@ export function createRuleSet(): RuleSet {
         ...(rule.fallbackKey !== undefined ? { fallback: rule.fallbackKey } : {}),
         ...(v.fallbackRuleId !== undefined ? { fallbackRuleId: v.fallbackRuleId } : {}),
       });
+      evaluable.push({ ...analyzable[analyzable.length - 1]!, targets: v.targets });
     }
     errors.push(...sharedValues(resolved.map(({ rule, values }) => ({ key: rule.key, name: values.name, adoptId: values.adoptId }))));
     const analysis = analyzeRuleSet(analyzable, settings.analysis);
     // A rule left out for invalid inputs still exists: a fallback naming it is not dangling.
     const dangling = (f: Finding) => f.code === "fallback_missing" && invalid.has(rules.get(f.key)?.fallbackKey ?? "");
     const remote = await checkRemoteFallbacks(analyzable);
-    for (const warning of [...analysis.warnings, ...remote.warnings]) pulumi.log.warn(formatFindings([warning]));
-    return [...errors, ...analysis.errors.filter((f) => !dangling(f)), ...remote.errors];
+    const findings = [...errors, ...analysis.errors.filter((f) => !dangling(f)), ...remote.errors];
+    if (findings.length > 0 || invalid.size > 0) {
+      for (const warning of [...analysis.warnings, ...remote.warnings]) pulumi.log.warn(formatFindings([warning]));
+      return { findings };
+    }
+    // A valid set: the evaluator's warnings (shadowed rules get a witness), the routing tests and,
+    // at preview, the impact report.
+    const whatIf = await runWhatIf(evaluable, tests, [...analysis.warnings, ...remote.warnings]);
+    return { findings, ...(whatIf.failures.length > 0 ? { failure: new RoutingTestsFailedError(whatIf.failures, tests.length) } : {}) };
   }
 
   async function runSeal(): Promise<void> {
     let findings: Finding[];
+    let testFailure: RoutingTestsFailedError | undefined;
     try {
-      findings = await analyse();
+      ({ findings, failure: testFailure } = await analyse());
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       for (const rule of rules.values()) rule.gate.reject(failure);
       throw failure;
     }
-    if (findings.length > 0) {
-      const failure = new RoutingAnalysisError(findings);
+    if (findings.length > 0 || testFailure) {
+      const failure = testFailure && findings.length === 0 ? testFailure : new RoutingAnalysisError(findings);
       // One instance for every rule: the runtime prints it once (see RoutingAnalysisError).
       for (const rule of rules.values()) {
         rule.fallback.resolve(undefined);
@@ -148,6 +165,9 @@ export function createRuleSet(): RuleSet {
       keys.set(resource, key);
     },
     keyOf: (resource) => keys.get(resource),
+    addTests(cases) {
+      tests.push(...cases);
+    },
     seal() {
       sealing ??= runSeal();
       return sealing;

@@ -1,0 +1,15 @@
+import type { EvaluableRule } from "../../provider/routing";
+
+/** A voice rule with sensible defaults; override what the test is about. */
+export function rule(key: string, overrides: Partial<EvaluableRule> = {}): EvaluableRule {
+  return {
+    key,
+    name: key,
+    priority: 100,
+    enabled: true,
+    interactionType: "voice",
+    conditions: [],
+    targets: [{ type: "queue", id: `q-${key}`, weight: 100 }],
+    ...overrides,
+  };
+}
