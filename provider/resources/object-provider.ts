@@ -17,7 +17,7 @@ import { tenantNameFailure } from "./tenant-names";
 import { updateWithNameSwap } from "./name-swap";
 
 /** Inputs that steer the provider but are not part of the CXone object. */
-export const META_FIELDS = ["__urn", "conflictPolicy", "adoptId", "adoptEtag"] as const;
+export const META_FIELDS = ["__urn", "conflictPolicy", "adoptId", "adoptEtag", "owner"] as const;
 
 type Props = Record<string, unknown>;
 
@@ -138,10 +138,12 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       // conflictPolicy steers later writes: a change is an update that makes no API call.
       // Display-only fields (fallbackRuleName) and adoptEtag never make a change on their own.
       const policyChanged = (after.conflictPolicy ?? null) !== (before.conflictPolicy ?? null);
+      // cxone:owner is part of the name CXone holds (see ownership.ts): a new owner renames it.
+      const ownerChanged = (after.owner ?? null) !== (before.owner ?? null);
       const adoptChanged = (after.adoptId ?? null) !== (before.adoptId ?? null) && after.adoptId !== undefined && after.adoptId !== id;
       const replaces = adoptChanged ? ["adoptId"] : [];
       return {
-        changes: changed.length > 0 || replaces.length > 0 || policyChanged,
+        changes: changed.length > 0 || replaces.length > 0 || policyChanged || ownerChanged,
         replaces,
         // Same name on both sides of a replacement would collide with the unique-name rule.
         deleteBeforeReplace: replaces.length > 0 && before.name === after.name,
@@ -214,7 +216,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       const stateETag = olds.etag as string | undefined;
       holdId(news.__urn, id, { plannedName: body.name });
       // Only provider settings or display fields changed: nothing to send.
-      if (changedFields(olds, news).length === 0) {
+      if (changedFields(olds, news).length === 0 && (olds.owner ?? null) === (news.owner ?? null)) {
         return { outs: { ...olds, ...meta(news), ...pick(news, kind.displayFields), conflictPolicy: news.conflictPolicy } };
       }
       return audit("update", news.__urn, id, stateETag, async () => {

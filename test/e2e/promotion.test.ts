@@ -78,7 +78,7 @@ describe("examples/routing-infra: promotion of exactly what dev runs, compare an
     const applied = await promote(project, "dev", "staging", "--yes");
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toMatch(/staging now runs rule set [0-9a-f]{12}, as dev does/);
-    const vip = sims.staging!.admin.state().rules.find((r) => r.name === VIP)!;
+    const vip = sims.staging!.admin.state().rules.find((r) => r.name.startsWith(VIP))!;
     expect(vip.targets.map((t) => t.weight).sort()).toEqual([40, 60]);
     const equal = await cxoneRouting(project, "compare", "dev", "staging");
     expect(equal.stdout).toContain("dev and staging run the same rule set");
@@ -93,14 +93,14 @@ describe("examples/routing-infra: promotion of exactly what dev runs, compare an
     expect(refused.stderr).toContain("promotion refused: the working tree's rule set");
     expect(refused.stderr).toContain("description");
     expect(apiWrites(sims.staging!, before)).toEqual([]);
-    expect(sims.staging!.admin.state().rules.find((r) => r.name === VIP)!.description).toBe(
+    expect(sims.staging!.admin.state().rules.find((r) => r.name.startsWith(VIP))!.description).toBe(
       "Routes high-value interactions to dedicated agent pools",
     );
     editVoice(`description: "unreviewed edit"`, `description: "Routes high-value interactions to dedicated agent pools"`);
   });
 
   it("a console edit on staging shows in compare and in drift (text and --json), with a non-zero exit", async () => {
-    const vip = sims.staging!.admin.state().rules.find((r) => r.name === VIP)!;
+    const vip = sims.staging!.admin.state().rules.find((r) => r.name.startsWith(VIP))!;
     await sims.staging!.admin.editRule(vip.id, { enabled: false });
 
     const compared = await cxoneRouting(project, "compare", "dev", "staging");

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { reviewAdoption } from "../adoption-review";
 import { deferred } from "../deferred";
+import { currentOwner } from "../ownership";
 import { routingRuleShell } from "../provider-shell";
 import { UNKNOWN_PLACEHOLDER } from "../../validation/unknown-placeholder";
 import { validateRuleInputs } from "../../validation/validate-rule-inputs";
@@ -127,6 +128,8 @@ export class RoutingRule extends pulumi.dynamic.Resource {
               ),
             }
           : {}),
+        // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
+        owner: currentOwner(),
         __urn: pulumi.createUrn(name, ROUTING_RULE_TYPE, opts.parent),
         etag: undefined,
         version: undefined,
