@@ -12,7 +12,14 @@ export async function audited<T>(
   urn: unknown,
   resourceId: string | undefined,
   etagBefore: string | undefined,
-  run: () => Promise<{ result: T; etagAfter: string | undefined; attempts: number; operation?: AuditOperation; resourceId?: string }>,
+  run: () => Promise<{
+    result: T;
+    etagAfter: string | undefined;
+    attempts: number;
+    operation?: AuditOperation;
+    resourceId?: string;
+    note?: string;
+  }>,
 ): Promise<T> {
   const started = performance.now();
   const entry = { urn: typeof urn === "string" ? urn : "unknown", resourceType, etagBefore };
@@ -26,6 +33,7 @@ export async function audited<T>(
       etagAfter: done.etagAfter,
       latencyMs: performance.now() - started,
       attempts: done.attempts,
+      ...(done.note ? { note: done.note } : {}),
     });
     return done.result;
   } catch (error) {

@@ -7,6 +7,8 @@ import { ObjectGoneError } from "./errors/object-gone-error";
 import { ProviderConfigurationError } from "./errors/provider-configuration-error";
 import { OutOfBandChangeError } from "./errors/out-of-band-change-error";
 import { changedFieldsOf } from "./field-compare";
+import { beginCreate, endCreate, interruptedCreate } from "./create-journal";
+import { recoverInterruptedCreate } from "./interrupted-create";
 import { duplicateNameMessage } from "./name-collisions";
 import type { ObjectKind } from "./object-kind";
 import { providerAuditLog, providerClient, providerSettings } from "./provider-state";
@@ -166,19 +168,30 @@ export function createObjectProvider<F extends Props, W extends { name: string }
         });
       }
       return audit("create", inputs.__urn, undefined, undefined, async () => {
+        beginCreate(inputs.__urn, body.name);
+        let recovered = false;
         const created = await api()
           .create(body)
-          .catch((error: unknown) =>
-            error instanceof ConflictError && error.errorCode === "duplicate_name"
-              ? collision(error, body.name, inputs.__urn)
-              : Promise.reject(error),
-          );
+          .catch(async (error: unknown) => {
+            if (!(error instanceof ConflictError && error.errorCode === "duplicate_name")) throw error;
+            // Our own create from a run that was killed before the engine recorded it: take it over.
+            if (interruptedCreate(inputs.__urn, body.name)) {
+              const taken = await recoverInterruptedCreate(kind, api(), body, fields as Props);
+              if (taken) {
+                recovered = true;
+                return taken;
+              }
+            }
+            return collision(error, body.name, inputs.__urn);
+          });
+        endCreate(inputs.__urn, body.name, created.body.id);
         holdId(inputs.__urn, created.body.id, { currentName: body.name, plannedName: body.name });
         return {
           result: { id: created.body.id, outs: outputs(inputs, created) },
           etagAfter: created.etag,
           attempts: created.attempts,
           resourceId: created.body.id,
+          ...(recovered ? { note: "taken over: created by an interrupted run of this stack (create journal)" } : {}),
         };
       });
     },

@@ -23,6 +23,8 @@ export interface PulumiProject {
   write(file: string, content: string): void;
   /** Any `pulumi` command in the project, for this stack; never throws on a non-zero exit. */
   run(...args: string[]): Promise<CommandResult>;
+  /** Like run(), killed with SIGKILL when `signal` aborts (exit code 137). */
+  killable(signal: AbortSignal, ...args: string[]): Promise<CommandResult>;
   /** Like run(), but throws with everything printed when the command fails. */
   ok(...args: string[]): Promise<CommandResult>;
   /** `pulumi up --yes` (plus args); throws on failure. */
@@ -99,8 +101,8 @@ export async function createPulumiProject(options: ProjectOptions): Promise<Pulu
 
   // E2E_TRANSCRIPT_DIR=<dir>: every command and what it printed, per project, for reading later.
   const transcript = process.env.E2E_TRANSCRIPT_DIR;
-  const run = async (...args: string[]): Promise<CommandResult> => {
-    const result = await runPulumi(args, { cwd: dir, env });
+  const runWith = async (signal: AbortSignal | undefined, ...args: string[]): Promise<CommandResult> => {
+    const result = await runPulumi(args, { cwd: dir, env, ...(signal ? { signal } : {}) });
     const printed = `${result.stdout}${result.stderr}`;
     if (transcript) {
       mkdirSync(transcript, { recursive: true });
@@ -108,6 +110,7 @@ export async function createPulumiProject(options: ProjectOptions): Promise<Pulu
     }
     return { ...result, printed };
   };
+  const run = (...args: string[]) => runWith(undefined, ...args);
   const ok = async (...args: string[]) => {
     const result = await run(...args);
     if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}:\n${result.printed}`);
@@ -127,6 +130,7 @@ export async function createPulumiProject(options: ProjectOptions): Promise<Pulu
       env,
       write,
       run: (...args) => run(...args, ...onStack),
+      killable: (signal, ...args) => runWith(signal, ...args, ...onStack),
       ok: (...args) => ok(...args, ...onStack),
       up: (...args) => ok("up", "--yes", "--skip-preview", ...args, ...onStack),
       preview: (...args) => ok("preview", "--diff", ...args, ...onStack),

@@ -9,6 +9,8 @@ export interface RunPulumiOptions {
   env?: NodeJS.ProcessEnv;
   /** Echo the engine's output as it comes (default false). */
   echo?: boolean;
+  /** Aborting kills the CLI with SIGKILL, as a crash or `kill -9` would (crash-recovery tests). */
+  signal?: AbortSignal;
 }
 
 export interface RunPulumiResult {
@@ -33,7 +35,12 @@ export function runPulumi(args: readonly string[], options: RunPulumiOptions): P
     PATH: [binDir, path.dirname(process.execPath), basePath].join(path.delimiter),
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(binDir, "pulumi"), args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(path.join(binDir, "pulumi"), args, {
+      cwd: options.cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      ...(options.signal ? { signal: options.signal, killSignal: "SIGKILL" as const } : {}),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -44,7 +51,11 @@ export function runPulumi(args: readonly string[], options: RunPulumiOptions): P
       stderr += chunk;
       if (options.echo) process.stderr.write(chunk);
     });
-    child.on("error", reject);
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      // Killed on purpose: report it like the shell would (exit 137), with what was printed.
+      if (error.name === "AbortError") resolve({ code: 137, stdout, stderr });
+      else reject(error);
+    });
     child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
 }
