@@ -3,6 +3,7 @@ import type { BenchEntry } from "./bench-entry";
 import { clientFaultsBench } from "./client-faults.bench";
 import { clientRateLimitBench } from "./client-rate-limit.bench";
 import { clientThroughputBench } from "./client-throughput.bench";
+import { exportBench } from "./export.bench";
 import { simulatorThroughputBench } from "./simulator-throughput.bench";
 
 /** Every benchmark the runner knows, in the order they run. Add new entries here. */
@@ -12,4 +13,5 @@ export const benchEntries: readonly BenchEntry[] = [
   clientRateLimitBench,
   clientFaultsBench,
   simulatorThroughputBench,
+  exportBench,
 ];
