@@ -4,6 +4,7 @@ import { clientFaultsBench } from "./client-faults.bench";
 import { clientRateLimitBench } from "./client-rate-limit.bench";
 import { clientThroughputBench } from "./client-throughput.bench";
 import { routingEvaluationBench } from "./routing-evaluation.bench";
+import { exportBench } from "./export.bench";
 import { simulatorThroughputBench } from "./simulator-throughput.bench";
 
 /** Every benchmark the runner knows, in the order they run. Add new entries here. */
@@ -14,4 +15,5 @@ export const benchEntries: readonly BenchEntry[] = [
   clientFaultsBench,
   simulatorThroughputBench,
   routingEvaluationBench,
+  exportBench,
 ];

@@ -6,6 +6,7 @@ import { compareStacks, formatComparison, type StackView } from "./compare";
 import { driftReport, formatDriftReport } from "./drift";
 import { evaluableRules, explainRoute, parseInteraction } from "./explain";
 import { UsageError } from "./errors";
+import { exportTenant, formatExportRun } from "./export/export-command";
 import { previewOperations, readManagedObjects, readStackConfig } from "./stack-source";
 import { readTenant } from "./tenant";
 
@@ -21,6 +22,17 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
       the route of one interaction, rule by rule, with why each earlier rule did not match.
       Reads the stack's tenant by default; --program evaluates the stack's declared state
       (\`pulumi stack export\`). Exit 0 a rule matches, 1 none, 2 error.
+  export --out <dir> [--stack <stack>] [filters]
+      writes a Pulumi TypeScript project holding every routing rule and webhook of the tenant as
+      data (rules/*.ts, webhooks/), the tenant's ids and adoption ids in Pulumi.<stack>.yaml.
+      Settings: the --stack's cxone:* config, else CXONE_BASE_URL, CXONE_CLIENT_ID, CXONE_CLIENT_SECRET, ...
+      --include <pattern>, --exclude <pattern>   rule and webhook names (glob with * ?, or /regex/); repeatable
+      --type <type>, --exclude-type <type>       interaction types (voice, chat, ...); repeatable
+      --no-follow-fallbacks   keep a fallback to a left-out rule as fallbackRuleId (default: export that rule too)
+      --target-stack <name>   stack config file to write (default: --stack, else dev)
+      --project <name>        Pulumi project name (default: the folder's name)
+      --restart               ignore the checkpoint of an interrupted export; --force  write into a non-empty folder
+      Exit 0 written, 1 written with analysis errors (the tenant's own), 2 error.
 
   --cwd <dir>   the Pulumi project folder (default: the nearest folder with Pulumi.yaml)`;
 
@@ -42,6 +54,16 @@ export async function run(argv: readonly string[], print: (text: string) => void
       "no-program": { type: "boolean", default: false },
       program: { type: "boolean", default: false },
       cwd: { type: "string" },
+      out: { type: "string" },
+      project: { type: "string" },
+      "target-stack": { type: "string" },
+      include: { type: "string", multiple: true },
+      exclude: { type: "string", multiple: true },
+      type: { type: "string", multiple: true },
+      "exclude-type": { type: "string", multiple: true },
+      "no-follow-fallbacks": { type: "boolean", default: false },
+      restart: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -83,6 +105,31 @@ export async function run(argv: readonly string[], print: (text: string) => void
     const explanation = explainRoute(rules, interaction, source);
     print(explanation.text);
     return explanation.matched ? 0 : 1;
+  }
+  if (command === "export") {
+    if (!values.out) throw new UsageError(`export needs --out <dir>.\n${USAGE}`);
+    const stack = values["target-stack"] ?? values.stack ?? "dev";
+    const split = (list: string[] | undefined) => (list ?? []).flatMap((v) => v.split(",")).filter((v) => v !== "");
+    const outDir = path.resolve(values.out);
+    const run = await exportTenant({
+      outDir,
+      ...(values.project ? { project: values.project } : {}),
+      stack,
+      filters: {
+        include: values.include ?? [],
+        exclude: values.exclude ?? [],
+        types: split(values.type),
+        excludeTypes: split(values["exclude-type"]),
+        followFallbacks: !values["no-follow-fallbacks"],
+      },
+      config: values.stack ? await readStackConfig(values.stack, cwd) : {},
+      settingsFrom: values.stack ? `stack "${values.stack}"` : "the CXONE_* environment variables",
+      restart: values.restart,
+      force: values.force,
+      print,
+    });
+    print(formatExportRun(run, { outDir: values.out, stack }));
+    return run.project.errors.length > 0 ? 1 : 0;
   }
   throw new UsageError(`unknown command "${command}".\n${USAGE}`);
 }

@@ -1,0 +1,133 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tenantSeed } from "../../bench/tenant-seed";
+import { DEFAULT_CREDENTIALS, type RunningSimulator, startSimulator } from "../../simulator";
+import { offlineEngineEnv, packageRoot, runPulumi } from "../../tools/engine";
+import { apiWrites } from "../helpers/simulator-requests";
+
+const RULES = 200;
+
+/** Runs a command of the repository's toolchain (node_modules/.bin first) asynchronously: the simulator lives in this process. */
+function sh(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  return new Promise<{ code: number; printed: string }>((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: {
+        ...process.env,
+        ...env,
+        PATH: [path.join(packageRoot(), "node_modules", ".bin"), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let printed = "";
+    child.stdout.on("data", (c: Buffer) => (printed += c));
+    child.stderr.on("data", (c: Buffer) => (printed += c));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, printed }));
+  });
+}
+
+describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported project`, () => {
+  let sim: RunningSimulator;
+  // Under the repository (.e2e/) so that the program and the provider resolve @pulumi/pulumi and
+  // pulumi-cxone-routing from its node_modules, as an installed project would from its own.
+  const root = path.join(packageRoot(), ".e2e", `export-${randomBytes(4).toString("hex")}`);
+  const dir = path.join(root, "contact-center");
+  const env = offlineEngineEnv(path.join(root, ".pulumi-local"), "e2e-passphrase");
+  const pulumi = async (...args: string[]) => {
+    // `stack init dev` names the stack itself; every other command says which stack.
+    const stack = args[0] === "stack" && args[1] === "init" ? [] : ["--stack", "dev"];
+    const result = await runPulumi([...args, ...stack, "--non-interactive"], { cwd: dir, env });
+    const printed = `${result.stdout}${result.stderr}`;
+    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}:\n${printed}`);
+    return printed;
+  };
+  const lastChanges = async () => {
+    const history = JSON.parse(await pulumi("stack", "history", "--json")) as Array<{ resourceChanges?: Record<string, number> }>;
+    return history[0]?.resourceChanges ?? {};
+  };
+  let exportOutput = "";
+
+  beforeAll(async () => {
+    mkdirSync(root, { recursive: true });
+    sim = await startSimulator({ port: 0, rateLimitPerMinute: 0 });
+    await sim.admin.seed(tenantSeed(RULES));
+  });
+  afterAll(async () => {
+    rmSync(root, { recursive: true, force: true });
+    await sim?.close();
+  });
+
+  it("writes a project that compiles, is formatted and lists what to set", async () => {
+    const result = await sh(
+      "node",
+      [path.join(packageRoot(), "provider", "cli", "bin", "cxone-routing.js"), "export", "--out", dir],
+      root,
+      {
+        CXONE_BASE_URL: sim.url,
+        CXONE_CLIENT_ID: DEFAULT_CREDENTIALS.clientId,
+        CXONE_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret,
+        CXONE_RATE_LIMIT_PER_MINUTE: "off",
+      },
+    );
+    exportOutput = result.printed;
+    expect(result.code, result.printed).toBe(0);
+    expect(result.printed).toContain(`exported ${RULES} rule(s) and 1 webhook(s)`);
+    // Paged lists: two pages of rules, one of webhooks; never one GET per rule.
+    expect(result.printed).toContain("(3 list request(s)");
+    expect(result.printed).toContain("pulumi config set --secret contact-center:routingRuleSyncSecret");
+    expect(result.printed).toContain("the stack-wide analysis found nothing");
+    expect(readFileSync(path.join(dir, "README.md"), "utf8")).toContain("pulumi config set --secret contact-center:routingRuleSyncSecret");
+    const stackConfig = readFileSync(path.join(dir, "Pulumi.dev.yaml"), "utf8");
+    expect(stackConfig).toContain("contact-center:queues:");
+    expect(stackConfig).toContain("sales-emea: rule-0003");
+    expect(stackConfig).toContain("sales-emea-2: rule-0002");
+    const voice = readFileSync(path.join(dir, "rules", "voice.ts"), "utf8");
+    expect(voice).toContain('fallback: "sales-emea-2"');
+    expect(voice).not.toContain("fallbackRuleId");
+
+    const tsc = await sh("tsc", ["-p", ".", "--noEmit"], dir);
+    expect(tsc.code, tsc.printed).toBe(0);
+    const biome = await sh("biome", ["format", "."], dir);
+    expect(biome.code, biome.printed).toBe(0);
+    expect(biome.printed).toContain("No fixes applied");
+  }, 120_000);
+
+  it("pulumi up adopts every object without a rule write or a duplicate; the next preview has no changes", async () => {
+    expect(exportOutput).not.toBe("");
+    await pulumi("stack", "init", "dev");
+    await pulumi("config", "set", "--secret", "cxone:clientSecret", DEFAULT_CREDENTIALS.clientSecret);
+    await pulumi("config", "set", "--secret", "contact-center:routingRuleSyncSecret", "tenant-signing-secret-0123");
+    const before = sim.admin.requests().length;
+    await pulumi("up", "--yes");
+    expect(await lastChanges()).toEqual({ create: RULES + 2 });
+    const writes = apiWrites(sim, before);
+    const ruleWrites = writes.filter((r) => r.template.includes("interactionroutingrules"));
+    expect(ruleWrites).toEqual([]);
+    // The webhook's signing secret cannot be compared, so setting it is its one write (a PUT, no POST).
+    expect(writes.map((w) => `${w.method} ${w.template}`)).toEqual(["PUT /api/v2/webhooks/{id}"]);
+    const state = sim.admin.state();
+    expect(state.rules).toHaveLength(RULES);
+    expect(state.webhooks).toHaveLength(1);
+    expect(state.rules.every((r) => r.version === 1)).toBe(true);
+
+    const sincePreview = sim.admin.requests().length;
+    await pulumi("preview", "--expect-no-changes");
+    expect(apiWrites(sim, sincePreview)).toEqual([]);
+  }, 900_000);
+
+  it("one edit in the exported data is exactly one update", async () => {
+    const file = path.join(dir, "rules", "voice.ts");
+    const text = readFileSync(file, "utf8");
+    expect(text.split("priority: 1,").length).toBe(2);
+    writeFileSync(file, text.replace("priority: 1,", "priority: 5000,"));
+    const before = sim.admin.requests().length;
+    await pulumi("up", "--yes");
+    expect(await lastChanges()).toEqual({ update: 1, same: RULES + 1 });
+    expect(apiWrites(sim, before).map((w) => `${w.method} ${w.path}`)).toEqual(["PUT /api/v2/routing/interactionroutingrules/rule-0001"]);
+    expect(sim.admin.state().rules.find((r) => r.id === "rule-0001")!.priority).toBe(5000);
+  }, 600_000);
+});
