@@ -4,11 +4,12 @@ import { providerSettings } from "./provider-state";
 import { projectRoot } from "./settings";
 
 /**
- * Creates this stack has sent but not seen through. A `pulumi up` killed between the POST and the
- * engine's checkpoint leaves an object in CXone that the state does not list; the next run's create
- * of the same resource meets its name (409). A line is appended, synchronously, before every POST
- * ("begin") and after its answer ("end"), so the next run can tell its own interrupted create from
- * an object somebody else made, and take it over instead of failing or duplicating.
+ * The creates this stack's resources sent. A `pulumi up` killed between a POST and the engine's
+ * checkpoint leaves an object in CXone that the state does not list; the next run's create of the
+ * same resource meets its name (409). A line is appended, synchronously, before every POST
+ * ("begin") and after its answer ("end", with the id), so the next run can tell the object its
+ * own resource created from one somebody else made, and take it over instead of failing or
+ * duplicating.
  */
 interface JournalLine {
   readonly urn: string;
@@ -41,24 +42,41 @@ export function endCreate(urn: unknown, name: string, id: string): void {
   if (typeof urn === "string") append({ urn, name, state: "end", id, time: new Date().toISOString() });
 }
 
-/** Whether this URN's last create of this name began and never ended: an interrupted run. */
-export function interruptedCreate(urn: unknown, name: string): boolean {
-  if (typeof urn !== "string") return false;
-  let text: string;
+/** What the journal knows of this URN's creates of this name, read before a new one begins. */
+export interface CreateHistory {
+  readonly ids: ReadonlySet<string>;
+  /** A create began and never heard back (killed between the POST and its answer). */
+  readonly unanswered: boolean;
+}
+
+export function createHistory(urn: unknown, name: string): CreateHistory {
+  const ids = new Set<string>();
+  let unanswered = false;
+  let text = "";
   try {
-    text = readFileSync(journalFile(), "utf8");
+    if (typeof urn === "string") text = readFileSync(journalFile(), "utf8");
   } catch {
-    return false;
+    // No journal yet.
   }
-  let open = false;
   for (const raw of text.split("\n")) {
     if (!raw) continue;
     try {
       const line = JSON.parse(raw) as JournalLine;
-      if (line.urn === urn && line.name === name) open = line.state === "begin";
+      if (line.urn !== urn || line.name !== name) continue;
+      if (line.state === "end" && line.id) ids.add(line.id);
+      unanswered = line.state === "begin";
     } catch {
       // A line cut by the kill itself: skip it.
     }
   }
-  return open;
+  return { ids, unanswered };
+}
+
+/**
+ * Whether the object `holderId` is one this resource created itself. The engine records a create
+ * only after the provider answers, so a run killed in between leaves an object that only this
+ * journal connects to the resource.
+ */
+export function createdBy(history: CreateHistory, holderId: string): boolean {
+  return history.ids.has(holderId) || history.unanswered;
 }

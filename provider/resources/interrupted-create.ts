@@ -1,23 +1,25 @@
 import type { ApiResponse, ResourcesApi } from "../client";
+import { createdBy, type CreateHistory } from "./create-journal";
 import { sameFields } from "./field-compare";
 import type { ObjectKind } from "./object-kind";
 
 type Props = Record<string, unknown>;
 
 /**
- * The object an interrupted create of this resource left in CXone (found by its name, which the
- * create journal says this resource was creating), brought to the program's inputs: no write
+ * The object an interrupted run's create of this resource left in CXone (found by its name; the
+ * create journal says this resource created it), brought to the program's inputs: no write
  * when it already equals them, else one PUT guarded by the ETag just read. Undefined when no
- * object holds the name after all.
+ * object holds the name, or the one holding it is not this resource's.
  */
 export async function recoverInterruptedCreate<F extends Props, W extends { name: string }, S extends { id: string }>(
   kind: ObjectKind<F, W, S>,
   api: ResourcesApi<W, S>,
   body: W,
   fields: Props,
+  history: CreateHistory,
 ): Promise<ApiResponse<S> | undefined> {
   const existing = await api.findByName(body.name);
-  if (!existing) return undefined;
+  if (!existing || !createdBy(history, existing.body.id)) return undefined;
   const comparable = kind.fields.filter((f) => !kind.writeOnlyFields.includes(f));
   const writeOnlyGiven = kind.writeOnlyFields.some((f) => fields[f] !== undefined);
   if (!writeOnlyGiven && sameFields(comparable, kind.fromServer(existing.body), fields, kind.setFields)) return existing;

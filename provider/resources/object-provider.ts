@@ -7,7 +7,7 @@ import { ObjectGoneError } from "./errors/object-gone-error";
 import { ProviderConfigurationError } from "./errors/provider-configuration-error";
 import { OutOfBandChangeError } from "./errors/out-of-band-change-error";
 import { changedFieldsOf } from "./field-compare";
-import { beginCreate, endCreate, interruptedCreate } from "./create-journal";
+import { beginCreate, createHistory, endCreate } from "./create-journal";
 import { recoverInterruptedCreate } from "./interrupted-create";
 import { duplicateNameMessage } from "./name-collisions";
 import type { ObjectKind } from "./object-kind";
@@ -168,6 +168,8 @@ export function createObjectProvider<F extends Props, W extends { name: string }
         });
       }
       return audit("create", inputs.__urn, undefined, undefined, async () => {
+        // Read before this run's own "begin": what did earlier runs of this resource create?
+        const history = createHistory(inputs.__urn, body.name);
         beginCreate(inputs.__urn, body.name);
         let recovered = false;
         const created = await api()
@@ -175,12 +177,10 @@ export function createObjectProvider<F extends Props, W extends { name: string }
           .catch(async (error: unknown) => {
             if (!(error instanceof ConflictError && error.errorCode === "duplicate_name")) throw error;
             // Our own create from a run that was killed before the engine recorded it: take it over.
-            if (interruptedCreate(inputs.__urn, body.name)) {
-              const taken = await recoverInterruptedCreate(kind, api(), body, fields as Props);
-              if (taken) {
-                recovered = true;
-                return taken;
-              }
+            const taken = await recoverInterruptedCreate(kind, api(), body, fields as Props, history);
+            if (taken) {
+              recovered = true;
+              return taken;
             }
             return collision(error, body.name, inputs.__urn);
           });

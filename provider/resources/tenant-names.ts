@@ -1,6 +1,6 @@
 import type { CheckFailure } from "../validation";
 import { isUnknownPlaceholder } from "../validation";
-import { interruptedCreate } from "./create-journal";
+import { createdBy, createHistory } from "./create-journal";
 import { duplicateNameMessage } from "./name-collisions";
 import { ownedName } from "./ownership";
 import type { ObjectKind } from "./object-kind";
@@ -40,6 +40,6 @@ export async function tenantNameFailure(kind: ObjectKind<any, any, any>, name: s
   const holderId = (await tenantNames(kind))?.get(ownedName(name));
   if (!holderId || isHeld(holderId)) return undefined;
   // Left by this resource's own create in a run that was killed: create() takes it over.
-  if (interruptedCreate(urn, ownedName(name))) return undefined;
+  if (createdBy(createHistory(urn, ownedName(name)), holderId)) return undefined;
   return { property: "name", reason: duplicateNameMessage(kind.kind, name, holderId, urn) };
 }

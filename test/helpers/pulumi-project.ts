@@ -158,7 +158,8 @@ export async function createPulumiProject(options: ProjectOptions): Promise<Pulu
         await project.config("cxone:auditLog", path.join(dir, `audit-${stack}.jsonl`));
       },
       cleanup() {
-        rmSync(dir, { recursive: true, force: true });
+        // E2E_KEEP=1 leaves the project folders for a post-mortem.
+        if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true });
       },
     };
     return project;

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type RunningSimulator } from "../../simulator";
+import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
+
+const RULES = 100;
+
+// Issue 15: `pulumi up` killed with SIGKILL part-way; the documented recovery converges.
+describe("an up killed mid-way recovers with the documented steps", () => {
+  let sim: RunningSimulator;
+  let p: PulumiProject;
+  let killedAt = 0;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, rateLimitPerMinute: 0 });
+    p = await createPulumiProject({ name: "interrupted-up", program: "many-rules" });
+    await p.useSimulator(sim.url);
+    await p.config("cxone:rateLimitPerMinute", "off");
+    await p.config("count", String(RULES));
+  });
+  afterAll(async () => {
+    p?.cleanup();
+    await sim?.close();
+  });
+
+  it("SIGKILL after about a third of the creates leaves objects the state does not hold", async () => {
+    const abort = new AbortController();
+    const watch = setInterval(() => {
+      if (sim.admin.state().rules.length >= 36) {
+        killedAt = sim.admin.state().rules.length;
+        abort.abort();
+      }
+    }, 5);
+    const up = await p.killable(abort.signal, "up", "--yes", "--skip-preview");
+    clearInterval(watch);
+    expect(up.code).toBe(137);
+    expect(killedAt).toBeGreaterThanOrEqual(36);
+    expect(killedAt).toBeLessThan(RULES);
+  });
+
+  it("cancel, refresh --clear-pending-creates, up: every rule once, state and tenant equal, nothing pending", async () => {
+    // The documented recovery (README, Interrupted runs): what the engine asks for, then `pulumi up`.
+    const locked = await p.run("up", "--yes", "--skip-preview");
+    expect(locked.code).not.toBe(0);
+    expect(locked.printed).toContain("pulumi cancel");
+    await p.ok("cancel", "--yes");
+    // The engine's own step for creates it never saw answered: drop its records of them. The
+    // objects stay in CXone; the next up takes each over through the create journal.
+    await p.refresh("--clear-pending-creates");
+    const up = await p.run("up", "--yes", "--skip-preview");
+    expect(up.code, up.printed).toBe(0);
+    const rules = sim.admin.state().rules;
+    expect(rules).toHaveLength(RULES);
+    expect(new Set(rules.map((r) => r.name)).size).toBe(RULES);
+
+    const state = await p.exportStack();
+    const ids = state.resources.filter((r) => r.type.endsWith("cxone:RoutingRule")).map((r) => r.id);
+    expect(ids.sort()).toEqual(rules.map((r) => r.id).sort());
+    expect((state as { pending_operations?: unknown[] }).pending_operations ?? []).toEqual([]);
+    const preview = await p.run("preview", "--expect-no-changes");
+    expect(preview.code, preview.printed).toBe(0);
+  });
+});
