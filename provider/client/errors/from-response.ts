@@ -26,6 +26,8 @@ export interface ErrorResponse {
   readonly configuredScope: string | undefined;
   readonly sentETag?: string;
   readonly retryAfterMs?: number;
+  /** Why the retry loop stopped (retry-loop.ts RetryDecision.explanation), for the message. */
+  readonly gaveUpBecause?: string;
   readonly redact: (text: string) => string;
 }
 
@@ -95,15 +97,17 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
     case 429:
       return new RateLimitedError(
         `CXone kept answering 429 Too Many Requests to ${request} after ${response.attempts} attempt(s)` +
-          `${response.retryAfterMs !== undefined ? ` (last Retry-After ${Math.ceil(response.retryAfterMs / 1000)} s)` : ""}. ` +
-          `Fix: set rateLimitPerMinute to the limit your tenant grants (default 100), raise retry.maxAttempts, or run "pulumi up --parallel" with a smaller number.`,
-        { ...context, attempts: response.attempts, retryAfterMs: response.retryAfterMs },
+          `${response.gaveUpBecause ? `: ${response.gaveUpBecause}` : response.retryAfterMs !== undefined ? ` (last Retry-After ${Math.ceil(response.retryAfterMs / 1000)} s)` : ""}. ` +
+          `Fix: another program may be sharing client "${response.clientId}"'s request budget; raise rateLimitDeadlineMs (how long 429s are waited out), ` +
+          `set rateLimitPerMinute to the limit your tenant grants (default 100), or run "pulumi up --parallel" with a smaller number.`,
+        { ...context, attempts: response.attempts, retryAfterMs: response.retryAfterMs, retryAfter: response.headers["retry-after"] },
       );
     default:
       if (response.status >= 500) {
         return new ServerError(
           response.redact(
-            `CXone answered ${response.status} to ${request} after ${response.attempts} attempt(s)${serverText ? ` (${serverText})` : ""}. ` +
+            `CXone answered ${response.status} to ${request} after ${response.attempts} attempt(s)${serverText ? ` (${serverText})` : ""}` +
+              `${response.gaveUpBecause ? `; stopped retrying: ${response.gaveUpBecause}` : ""}. ` +
               `This is a server-side failure, not a problem with your inputs. Fix: run again later; if it persists, give NICE support the CorrelationId.`,
           ),
           { ...context, attempts: response.attempts },
@@ -151,6 +155,10 @@ function summarize(fieldErrors: readonly FieldError[], oauthText: string | undef
     return fieldErrors.map((e) => (e.errorCode ? `${e.errorCode}: ${e.message}` : e.message)).join("; ");
   }
   if (oauthText) return oauthText;
-  if (typeof body === "string") return body.slice(0, 200);
+  if (typeof body === "string") {
+    // An HTML error page from a gateway says nothing useful in its markup; name it instead of quoting it.
+    if (/^\s*<(!doctype|html|head|body)/i.test(body)) return "an HTML page, not the API's JSON";
+    return body.slice(0, 200);
+  }
   return "";
 }
