@@ -3,6 +3,7 @@ import type { BenchEntry } from "./benchEntry";
 import { clientFaultsBench } from "./client-faults.bench";
 import { clientRateLimitBench } from "./client-rate-limit.bench";
 import { clientThroughputBench } from "./client-throughput.bench";
+import { sharedBudgetBench } from "./shared-budget.bench";
 import { simulatorThroughputBench } from "./simulator-throughput.bench";
 
 /** Every benchmark the runner knows, in the order they run. Add new entries here. */
@@ -11,5 +12,6 @@ export const benchEntries: readonly BenchEntry[] = [
   clientThroughputBench,
   clientRateLimitBench,
   clientFaultsBench,
+  sharedBudgetBench,
   simulatorThroughputBench,
 ];

@@ -7,9 +7,15 @@ function manualClock() {
 }
 
 describe("the limiter learns the shared budget from 429s (AIMD)", () => {
-  it("halves the rate once per generation of requests, however many in-flight answers say 429", async () => {
+  it("cuts the rate once per generation of requests, however many in-flight answers say 429", async () => {
     const clock = manualClock();
-    const bucket = createTokenBucket({ capacity: 100, refillPerSecond: 10, now: clock.now, setTimer: clock.setTimer });
+    const bucket = createTokenBucket({
+      capacity: 100,
+      refillPerSecond: 10,
+      adaptive: { decreaseFactor: 0.5, recoveryPerSecond: 0.02 },
+      now: clock.now,
+      setTimer: clock.setTimer,
+    });
     const generations = await Promise.all([bucket.acquire(), bucket.acquire(), bucket.acquire()]);
     for (const generation of generations) bucket.rateLimited(1000, generation);
     expect(bucket.currentRefillPerSecond()).toBe(5);
@@ -24,7 +30,13 @@ describe("the limiter learns the shared budget from 429s (AIMD)", () => {
 
   it("pauses until Retry-After and recovers linearly toward the configured rate", () => {
     const clock = manualClock();
-    const bucket = createTokenBucket({ capacity: 60, refillPerSecond: 1, now: clock.now, setTimer: clock.setTimer });
+    const bucket = createTokenBucket({
+      capacity: 60,
+      refillPerSecond: 1,
+      adaptive: { decreaseFactor: 0.5, recoveryPerSecond: 0.02 },
+      now: clock.now,
+      setTimer: clock.setTimer,
+    });
     bucket.rateLimited(3000, 0);
     expect(bucket.currentRefillPerSecond()).toBe(0.5);
     clock.advance(2999);
@@ -34,6 +46,15 @@ describe("the limiter learns the shared budget from 429s (AIMD)", () => {
     expect(bucket.currentRefillPerSecond()).toBeCloseTo(0.5 + 0.02 * 10, 3);
     clock.advance(60_000);
     expect(bucket.currentRefillPerSecond()).toBe(1);
+  });
+
+  it("defaults: a 429 cuts to 80%, recovery is 5% of the configured rate per second", () => {
+    const clock = manualClock();
+    const bucket = createTokenBucket({ capacity: 10, refillPerSecond: 10, now: clock.now, setTimer: clock.setTimer });
+    bucket.rateLimited(0, 0);
+    expect(bucket.currentRefillPerSecond()).toBe(8);
+    clock.advance(2000);
+    expect(bucket.currentRefillPerSecond()).toBeCloseTo(9, 5);
   });
 
   it("adaptive: false keeps the configured rate", () => {

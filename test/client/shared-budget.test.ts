@@ -45,7 +45,6 @@ describe("programs sharing one client id's budget", () => {
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(statusCount(sim, 200)).toBe(CLIENTS * REQUESTS_PER_CLIENT);
     const refused = statusCount(sim, 429);
-    if (process.env.DEBUG_SHARED) console.log({ refused });
     // Without adaptation every client keeps sending at 10/s into a shared 10/s: about two thirds refused.
     // The opening burst costs up to one 429 per request in flight (12 here); later corrections one or two each.
     expect(refused).toBeLessThanOrEqual(CLIENTS * IN_FLIGHT_PER_CLIENT + 10);
