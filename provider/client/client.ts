@@ -12,7 +12,7 @@ import { createRedactor } from "./redact";
 import { createRequestPipeline, type RequestFunction } from "./request";
 import { createResourcesApi, type ResourcesApi } from "./resources-api";
 import { createTransport } from "./transport";
-import type { RoutingRule, RoutingRuleInput, Webhook, WebhookInput } from "./wire-types";
+import { routingRuleSchema, webhookSchema, type RoutingRule, type RoutingRuleInput, type Webhook, type WebhookInput } from "./wire-types";
 
 export interface CxoneClient {
   readonly rules: ResourcesApi<RoutingRuleInput, RoutingRule>;
@@ -116,8 +116,8 @@ export function createClient(config: ResolvedClientConfig, internals: ClientInte
 
   let closed = false;
   return {
-    rules: createResourcesApi<RoutingRuleInput, RoutingRule>(request, config.rulesPath),
-    webhooks: createResourcesApi<WebhookInput, Webhook>(request, config.webhooksPath),
+    rules: createResourcesApi<RoutingRuleInput, RoutingRule>(request, config.rulesPath, routingRuleSchema),
+    webhooks: createResourcesApi<WebhookInput, Webhook>(request, config.webhooksPath, webhookSchema),
     get baseUrl() {
       return baseUrl;
     },

@@ -3,7 +3,6 @@ import type { TokenCache } from "./auth/token-cache";
 import { describeRequest } from "./errors/cxone-api-error";
 import { errorFromResponse } from "./errors/from-response";
 import { TransportError } from "./errors/transport-error";
-import { UnexpectedResponseError } from "./errors/unexpected-response-error";
 import { UnusableResponseError } from "./errors/unusable-response-error";
 import type { ObserverHub, RequestOutcome } from "./observer";
 import { toPathTemplate } from "./path-template";
@@ -11,7 +10,8 @@ import type { TokenBucket } from "./rate-limit/token-bucket";
 import type { Redactor } from "./redact";
 import { runRetryLoop, type AttemptResult, type RetryDecision, type RetryLoopSettings } from "./retry/retry-loop";
 import { classifyStatus, classifyTransportError, outcomeUncertain, type HttpMethod } from "./retry/retry-policy";
-import { isJsonText, parseJsonBody, type HttpResponse, type Transport } from "./transport";
+import { checkSuccessReply, type ResponseExpectation } from "./response-check";
+import { parseJsonBody, type HttpResponse, type Transport } from "./transport";
 
 export interface ApiResponse<T> {
   readonly status: number;
@@ -54,6 +54,13 @@ export interface RequestOptions {
   readonly pathTemplate?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly recovery?: LostResponseRecovery;
+  /**
+   * What a 2xx reply must look like (schema, ETag). Without it only "is JSON" is checked. Either
+   * way an unusable reply is an UnusableResponseError, never a returned body.
+   */
+  readonly expect?: ResponseExpectation;
+  /** Values to redact from every message and event of this request (e.g. a webhook secret being written). */
+  readonly secrets?: readonly string[];
 }
 
 export type RequestFunction = <T = unknown>(options: RequestOptions) => Promise<ApiResponse<T>>;
@@ -84,6 +91,7 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestFuncti
 
   return async function request<T>(options: RequestOptions): Promise<ApiResponse<T>> {
     const { method } = options;
+    for (const secret of options.secrets ?? []) deps.redactor.add(secret);
     const bodyText = options.body === undefined ? undefined : JSON.stringify(options.body);
     const correlationId = randomUUID();
     const idempotencyKey = method === "POST" ? (options.idempotencyKey ?? randomUUID()) : options.idempotencyKey;
@@ -179,19 +187,27 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestFuncti
           });
 
         if (statusClass === "success") {
-          if (!isJsonText(response.text)) {
+          let checked: unknown;
+          try {
+            checked = checkSuccessReply({
+              method,
+              path,
+              status: response.status,
+              correlationId: responseCorrelationId,
+              headers: response.headers,
+              text: response.text,
+              expect: options.expect,
+              redact,
+            });
+          } catch (error) {
             emit(response.status, started, "error", responseCorrelationId);
-            throw new UnexpectedResponseError(
-              `${describeRequest({ method, path, correlationId: responseCorrelationId })} answered ${response.status} with a body that is not JSON ` +
-                `(content-type ${response.headers["content-type"] ?? "none"}). Fix: check that baseUrl points at the CXone API and not at a web page or proxy.`,
-              { method, path, status: response.status, correlationId: responseCorrelationId },
-            );
+            throw error;
           }
           emit(response.status, started, "success", responseCorrelationId);
           return {
             done: {
               status: response.status,
-              body: body as T,
+              body: checked as T,
               etag: response.headers.etag,
               correlationId: responseCorrelationId,
               headers: response.headers,

@@ -2,7 +2,8 @@ import { storedMatchesSent } from "./body-match";
 import { ForbiddenError } from "./errors/forbidden-error";
 import { NotFoundError } from "./errors/not-found-error";
 import type { ApiResponse, RequestFunction } from "./request";
-import type { ListPage } from "./wire-types";
+import type { z } from "zod";
+import { listPageSchema, type ListPage } from "./wire-types";
 
 export interface ListParams {
   readonly skip?: number;
@@ -44,7 +45,15 @@ const MAX_PAGES = 10_000;
 export function createResourcesApi<TInput extends { name: string }, TObject extends { id: string }>(
   request: RequestFunction,
   collectionPath: string,
+  /** Zod schema of one object as served (wire-types.ts); every reply is checked against it. */
+  schema: z.ZodType,
 ): ResourcesApi<TInput, TObject> {
+  const pageSchema = listPageSchema(schema);
+  // A write-only secret in the body (webhook secret) must never come back in a message or event.
+  const secretsOf = (body: TInput): string[] => {
+    const secret = (body as { secret?: unknown }).secret;
+    return typeof secret === "string" ? [secret] : [];
+  };
   const itemPath = (id: string) => `${collectionPath}/${encodeURIComponent(id)}`;
   const itemTemplate = `${collectionPath}/{id}`;
 
@@ -57,6 +66,7 @@ export function createResourcesApi<TInput extends { name: string }, TObject exte
         path: collectionPath,
         pathTemplate: collectionPath,
         query: { skip: params.skip, top: params.top, name: params.name },
+        expect: { schema: pageSchema },
       });
     },
 
@@ -71,7 +81,7 @@ export function createResourcesApi<TInput extends { name: string }, TObject exte
     },
 
     get(id) {
-      return request<TObject>({ method: "GET", path: itemPath(id), pathTemplate: itemTemplate });
+      return request<TObject>({ method: "GET", path: itemPath(id), pathTemplate: itemTemplate, expect: { schema, etag: true, objectId: id } });
     },
 
     async findByName(name) {
@@ -94,6 +104,8 @@ export function createResourcesApi<TInput extends { name: string }, TObject exte
         pathTemplate: collectionPath,
         body,
         idempotencyKey: options.idempotencyKey,
+        expect: { schema, etag: true, objectName: body.name },
+        secrets: secretsOf(body),
         recovery: {
           async beforeResend() {
             let existing: ApiResponse<TObject> | undefined;
@@ -120,6 +132,8 @@ export function createResourcesApi<TInput extends { name: string }, TObject exte
         pathTemplate: itemTemplate,
         body,
         ifMatch,
+        expect: { schema, etag: true, objectId: id, objectName: body.name },
+        secrets: secretsOf(body),
         recovery: {
           async afterRefusedResend(status) {
             if (status !== 412) return undefined;
