@@ -35,6 +35,8 @@ export interface SimulatorOptions {
   rateLimitCapacity?: number;
   /** Send Retry-After on 429/503. Default true. */
   retryAfterHeader?: boolean;
+  /** List items carry their `etag`. Default true; false models a tenant whose list has no ETags. */
+  listETags?: boolean;
   /** Seed of the fault PRNG (mulberry32). Default 1. */
   faultSeed?: number;
   faults?: FaultConfig;
@@ -64,6 +66,7 @@ export interface ResolvedOptions {
   rateLimitPerMinute: number;
   rateLimitCapacity: number;
   retryAfterHeader: boolean;
+  listETags: boolean;
   faultSeed: number;
   faults: FaultConfig;
   delivery: Required<DeliveryOptions>;
@@ -101,6 +104,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     rateLimitPerMinute: integerAtLeast("rateLimitPerMinute", options.rateLimitPerMinute ?? 100, 0),
     rateLimitCapacity: integerAtLeast("rateLimitCapacity", options.rateLimitCapacity ?? Math.max(1, options.rateLimitPerMinute ?? 100), 1),
     retryAfterHeader: options.retryAfterHeader ?? true,
+    listETags: options.listETags ?? true,
     faultSeed: integerAtLeast("faultSeed", options.faultSeed ?? 1, Number.MIN_SAFE_INTEGER),
     faults: normalizeFaults(options.faults ?? {}, (message) => new SimulatorOptionsError(message)),
     delivery: {
