@@ -116,8 +116,8 @@ export function createClient(config: ResolvedClientConfig, internals: ClientInte
 
   let closed = false;
   return {
-    rules: createResourcesApi<RoutingRuleInput, RoutingRule>(request, config.rulesPath, routingRuleSchema),
-    webhooks: createResourcesApi<WebhookInput, Webhook>(request, config.webhooksPath, webhookSchema),
+    rules: createResourcesApi<RoutingRuleInput, RoutingRule>(request, config.rulesPath, routingRuleSchema, { snapshotTtlMs: config.snapshotTtlMs }),
+    webhooks: createResourcesApi<WebhookInput, Webhook>(request, config.webhooksPath, webhookSchema, { snapshotTtlMs: config.snapshotTtlMs }),
     get baseUrl() {
       return baseUrl;
     },

@@ -80,6 +80,8 @@ export interface ClientConfigInput {
   readonly rateLimitAdaptive?: boolean;
   /** Refresh the token this long before it expires, capped to half the token's lifetime. Default 300. */
   readonly tokenRefreshMarginSeconds?: number;
+  /** How long rules/webhooks snapshot() reuse a paged listing; writes through the client discard it at once. Default 60000. */
+  readonly snapshotTtlMs?: number;
   readonly retry?: RetryInput;
   readonly timeouts?: TimeoutsInput;
   /** Sockets per origin. Default 16. */
@@ -116,6 +118,7 @@ export interface ResolvedClientConfig {
   readonly rateLimitDeadlineMs: number;
   readonly rateLimitAdaptive: boolean;
   readonly tokenRefreshMarginSeconds: number;
+  readonly snapshotTtlMs: number;
   readonly retry: Required<RetryInput>;
   readonly timeouts: Required<TimeoutsInput>;
   readonly connectionsPerOrigin: number;
@@ -180,6 +183,7 @@ export function resolveClientConfig(input: ClientConfigInput): ResolvedClientCon
       "tokenRefreshMarginSeconds",
       input.tokenRefreshMarginSeconds ?? DEFAULT_TOKEN_REFRESH_MARGIN_SECONDS,
     ),
+    snapshotTtlMs: nonNegative("snapshotTtlMs", input.snapshotTtlMs ?? 60_000),
     retry,
     timeouts,
     connectionsPerOrigin: positiveInteger("connectionsPerOrigin", input.connectionsPerOrigin ?? 16),
