@@ -182,7 +182,7 @@ export async function requestToken(context: AuthEndpointContext, request: TokenR
   const parsed = parseErrorBody(body);
   const oauthError = parsed.oauthError ?? parsed.fieldErrors[0]?.errorCode;
   const detail = redact([oauthError, parsed.oauthDescription ?? parsed.fieldErrors[0]?.message].filter(Boolean).join(": "));
-  const context401 = { method: "POST", path, status: response.status, correlationId, oauthError };
+  const context401 = { method: "POST", path, status: response.status, correlationId, oauthError: oauthError === undefined ? undefined : redact(oauthError) };
 
   if (oauthError === "unsupported_grant_type") {
     throw new AuthenticationError(

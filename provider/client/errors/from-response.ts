@@ -41,21 +41,26 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
     correlationId: response.correlationId,
   };
   const request = describeRequest(context);
-  const serverText = response.redact(summarize(parsed.fieldErrors, parsed.oauthDescription ?? parsed.oauthError, response.body));
+  const serverText = summarize(parsed.fieldErrors, parsed.oauthDescription ?? parsed.oauthError, response.body, response.redact);
   const firstCode = parsed.fieldErrors.find((e) => e.errorCode)?.errorCode;
+  const firstCodeRedacted = firstCode === undefined ? undefined : response.redact(firstCode);
 
   switch (response.status) {
     case 400:
       return new ValidationError(response.redact(validationMessage(request, parsed.fieldErrors, serverText)), {
         ...context,
-        fieldErrors: parsed.fieldErrors.map((e) => ({ ...e, message: response.redact(e.message) })),
+        fieldErrors: parsed.fieldErrors.map((e) => ({
+          field: e.field === null ? null : response.redact(e.field),
+          message: response.redact(e.message),
+          errorCode: response.redact(e.errorCode),
+        })),
       });
     case 401:
       return new AuthenticationError(
         `CXone answered 401 Unauthorized to ${request} even with a freshly issued token${serverText ? ` (${serverText})` : ""}. ` +
           `Fix: check that client "${response.clientId}" is still active, that its token endpoint (tokenUrl) belongs to the same ` +
           `CXone environment as baseUrl, and that the credentials were not revoked.`,
-        { ...context, oauthError: parsed.oauthError ?? firstCode },
+        { ...context, oauthError: response.redact(parsed.oauthError ?? firstCode ?? "") || undefined },
       );
     case 403: {
       const missingScope =
@@ -78,7 +83,7 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
         context,
       );
     case 409:
-      return new ConflictError(response.redact(conflictMessage(request, firstCode, serverText)), { ...context, errorCode: firstCode });
+      return new ConflictError(response.redact(conflictMessage(request, firstCode, serverText)), { ...context, errorCode: firstCodeRedacted });
     case 412: {
       const currentETag = parsed.currentETag ?? response.headers.etag;
       return new PreconditionFailedError(
@@ -150,15 +155,16 @@ function conflictMessage(request: string, errorCode: string | undefined, serverT
   }
 }
 
-function summarize(fieldErrors: readonly FieldError[], oauthText: string | undefined, body: unknown): string {
+/** Redacts before it shortens: a secret cut in half by the 200-character limit would no longer match. */
+function summarize(fieldErrors: readonly FieldError[], oauthText: string | undefined, body: unknown, redact: (text: string) => string): string {
   if (fieldErrors.length > 0) {
-    return fieldErrors.map((e) => (e.errorCode ? `${e.errorCode}: ${e.message}` : e.message)).join("; ");
+    return redact(fieldErrors.map((e) => (e.errorCode ? `${e.errorCode}: ${e.message}` : e.message)).join("; "));
   }
-  if (oauthText) return oauthText;
+  if (oauthText) return redact(oauthText);
   if (typeof body === "string") {
     // An HTML error page from a gateway says nothing useful in its markup; name it instead of quoting it.
     if (/^\s*<(!doctype|html|head|body)/i.test(body)) return "an HTML page, not the API's JSON";
-    return body.slice(0, 200);
+    return redact(body).slice(0, 200);
   }
   return "";
 }
