@@ -48,13 +48,13 @@ describe("the limiter learns the shared budget from 429s (AIMD)", () => {
     expect(bucket.currentRefillPerSecond()).toBe(1);
   });
 
-  it("defaults: a 429 cuts to 80%, recovery is 5% of the configured rate per second", () => {
+  it("defaults: a 429 halves the rate, recovery is 5% of the configured rate per second", () => {
     const clock = manualClock();
     const bucket = createTokenBucket({ capacity: 10, refillPerSecond: 10, now: clock.now, setTimer: clock.setTimer });
     bucket.rateLimited(0, 0);
-    expect(bucket.currentRefillPerSecond()).toBe(8);
+    expect(bucket.currentRefillPerSecond()).toBe(5);
     clock.advance(2000);
-    expect(bucket.currentRefillPerSecond()).toBeCloseTo(9, 5);
+    expect(bucket.currentRefillPerSecond()).toBeCloseTo(6, 5);
   });
 
   it("adaptive: false keeps the configured rate", () => {
