@@ -5,6 +5,7 @@ import { clientRateLimitBench } from "./client-rate-limit.bench";
 import { clientThroughputBench } from "./client-throughput.bench";
 import { routingEvaluationBench } from "./routing-evaluation.bench";
 import { exportBench } from "./export.bench";
+import { sharedBudgetBench } from "./shared-budget.bench";
 import { simulatorThroughputBench } from "./simulator-throughput.bench";
 
 /** Every benchmark the runner knows, in the order they run. Add new entries here. */
@@ -13,6 +14,7 @@ export const benchEntries: readonly BenchEntry[] = [
   clientThroughputBench,
   clientRateLimitBench,
   clientFaultsBench,
+  sharedBudgetBench,
   simulatorThroughputBench,
   routingEvaluationBench,
   exportBench,

@@ -61,7 +61,7 @@ export async function createSimulatorContext(options: ResolvedOptions): Promise<
     webhooks,
     idempotency,
     tokens: createTokenStore(options.now),
-    rateLimiter: createRateLimiter(options.rateLimitPerMinute, options.now),
+    rateLimiter: createRateLimiter(options.rateLimitPerMinute, options.now, options.rateLimitCapacity),
     faults: createFaultInjector(options.faultSeed, options.faults),
     requestLog: createRequestLog(options.now),
     deliveries,

@@ -1,5 +1,6 @@
 import { mulberry32 } from "./prng";
 import { isPlainObject } from "./http/body";
+import { MALFORMED_SHAPES, type MalformedShape } from "./malformed-reply";
 
 /** Failure modes the simulator can inject into API calls (rules and webhooks endpoints). */
 export interface FaultConfig {
@@ -15,18 +16,32 @@ export interface FaultConfig {
   dropResponseCount?: number;
   /** Share (0..1) of committed POST/PUT/DELETE calls that lose their response. */
   dropResponseRate?: number;
+  /** Successful rules/webhooks replies are replaced by this broken shape (see malformed-reply.ts), after the request was handled. */
+  malformedShape?: MalformedShape;
+  /** How many replies get malformedShape; absent = every one while the fault is set. */
+  malformedCount?: number;
   /** Reseeds the PRNG; otherwise every setFaults restarts the sequence from the simulator's faultSeed. */
   seed?: number;
 }
 
-const FAULT_KEYS = ["latencyMs", "errorRate", "errorStatus", "rateLimitBurst", "dropResponseCount", "dropResponseRate", "seed"];
+const FAULT_KEYS = [
+  "latencyMs",
+  "errorRate",
+  "errorStatus",
+  "rateLimitBurst",
+  "dropResponseCount",
+  "dropResponseRate",
+  "malformedShape",
+  "malformedCount",
+  "seed",
+];
 
 export function normalizeFaults(raw: unknown, makeError: (message: string) => Error): FaultConfig {
   if (!isPlainObject(raw)) throw makeError("faults must be an object");
   const unknown = Object.keys(raw).filter((key) => !FAULT_KEYS.includes(key));
   if (unknown.length > 0) throw makeError(`unknown fault setting(s): ${unknown.join(", ")}; known: ${FAULT_KEYS.join(", ")}`);
   const faults: FaultConfig = {};
-  const count = (key: "latencyMs" | "rateLimitBurst" | "dropResponseCount"): void => {
+  const count = (key: "latencyMs" | "rateLimitBurst" | "dropResponseCount" | "malformedCount"): void => {
     const value = raw[key];
     if (value === undefined) return;
     if (!Number.isSafeInteger(value) || (value as number) < 0) throw makeError(`${key} must be a non-negative integer`);
@@ -41,6 +56,13 @@ export function normalizeFaults(raw: unknown, makeError: (message: string) => Er
   count("latencyMs");
   count("rateLimitBurst");
   count("dropResponseCount");
+  count("malformedCount");
+  if (raw.malformedShape !== undefined) {
+    if (!(MALFORMED_SHAPES as readonly unknown[]).includes(raw.malformedShape)) {
+      throw makeError(`malformedShape must be one of ${MALFORMED_SHAPES.join(", ")}`);
+    }
+    faults.malformedShape = raw.malformedShape as MalformedShape;
+  }
   rate("errorRate");
   rate("dropResponseRate");
   if (raw.errorStatus !== undefined) {
@@ -66,6 +88,8 @@ export interface FaultInjector {
   takeRateLimitBurst(): boolean;
   /** Whether this committed write loses its response. */
   drawDrop(): boolean;
+  /** The broken shape for this successful reply, if the malformed fault applies. */
+  takeMalformed(): MalformedShape | undefined;
 }
 
 export function createFaultInjector(defaultSeed: number, initial: FaultConfig): FaultInjector {
@@ -98,6 +122,14 @@ export function createFaultInjector(defaultSeed: number, initial: FaultConfig): 
       }
       const rateValue = faults.dropResponseRate ?? 0;
       return rateValue > 0 && random() < rateValue;
+    },
+    takeMalformed() {
+      if (faults.malformedShape === undefined) return undefined;
+      if (faults.malformedCount !== undefined) {
+        if (faults.malformedCount <= 0) return undefined;
+        faults.malformedCount -= 1;
+      }
+      return faults.malformedShape;
     },
   };
   injector.set(initial);

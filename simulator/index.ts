@@ -42,6 +42,7 @@ export type { SimulatorOptions, SimulatorLogger, DeliveryOptions } from "./optio
 export { SimulatorOptionsError } from "./options-error";
 export type { SimulatorAdmin, SeedInput, SeedRule, SeedWebhook, SimulatorState, RuleWrite } from "./admin/admin";
 export type { FaultConfig } from "./faults";
+export { MALFORMED_SHAPES, type MalformedShape } from "./malformed-reply";
 export type { RequestLogEntry } from "./request-log";
 export type { DeliveryAttempt, DeliveryRecord, RuleEvent } from "./events/delivery";
 export type { RouteRequest, RouteResult } from "./routing-evaluation";

@@ -28,8 +28,15 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number;
   /** Token bucket size and refill per minute, per client id. 0 disables rate limiting. Default 100. */
   rateLimitPerMinute?: number;
+  /**
+   * Size of each client id's bucket (the burst it may spend at once). Default rateLimitPerMinute,
+   * as on the platform; tests set it lower to reach the steady rate after a few requests.
+   */
+  rateLimitCapacity?: number;
   /** Send Retry-After on 429/503. Default true. */
   retryAfterHeader?: boolean;
+  /** List items carry their `etag`. Default true; false models a tenant whose list has no ETags. */
+  listETags?: boolean;
   /** Seed of the fault PRNG (mulberry32). Default 1. */
   faultSeed?: number;
   faults?: FaultConfig;
@@ -57,7 +64,9 @@ export interface ResolvedOptions {
   clientScopes: Scope[];
   tokenTtlSeconds: number;
   rateLimitPerMinute: number;
+  rateLimitCapacity: number;
   retryAfterHeader: boolean;
+  listETags: boolean;
   faultSeed: number;
   faults: FaultConfig;
   delivery: Required<DeliveryOptions>;
@@ -93,7 +102,9 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     clientScopes: scopes,
     tokenTtlSeconds: positive("tokenTtlSeconds", options.tokenTtlSeconds ?? 3600),
     rateLimitPerMinute: integerAtLeast("rateLimitPerMinute", options.rateLimitPerMinute ?? 100, 0),
+    rateLimitCapacity: integerAtLeast("rateLimitCapacity", options.rateLimitCapacity ?? Math.max(1, options.rateLimitPerMinute ?? 100), 1),
     retryAfterHeader: options.retryAfterHeader ?? true,
+    listETags: options.listETags ?? true,
     faultSeed: integerAtLeast("faultSeed", options.faultSeed ?? 1, Number.MIN_SAFE_INTEGER),
     faults: normalizeFaults(options.faults ?? {}, (message) => new SimulatorOptionsError(message)),
     delivery: {

@@ -6,18 +6,18 @@ export interface RateLimiter {
 }
 
 /**
- * Token bucket per client id: capacity = limit, refilled continuously at limit/60 per second,
- * so a burst of `limit` calls passes and then one call per 60/limit seconds.
+ * Token bucket per client id: capacity = limit (or `capacity`), refilled continuously at
+ * limit/60 per second, so a burst of `capacity` calls passes and then one call per 60/limit seconds.
  */
-export function createRateLimiter(limitPerMinute: number, now: () => number): RateLimiter {
+export function createRateLimiter(limitPerMinute: number, now: () => number, capacity: number = limitPerMinute): RateLimiter {
   const buckets = new Map<string, { tokens: number; updatedAt: number }>();
   const refillPerMs = limitPerMinute / 60_000;
   return {
     take(clientId) {
       if (limitPerMinute <= 0) return { allowed: true };
       const at = now();
-      const bucket = buckets.get(clientId) ?? { tokens: limitPerMinute, updatedAt: at };
-      bucket.tokens = Math.min(limitPerMinute, bucket.tokens + Math.max(0, at - bucket.updatedAt) * refillPerMs);
+      const bucket = buckets.get(clientId) ?? { tokens: capacity, updatedAt: at };
+      bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, at - bucket.updatedAt) * refillPerMs);
       bucket.updatedAt = at;
       buckets.set(clientId, bucket);
       if (bucket.tokens >= 1) {

@@ -6,6 +6,7 @@ import { handleApiRequest, type LogDraft } from "./api/api-pipeline";
 import type { SimulatorContext } from "./context";
 import { ApiError } from "./http/api-error";
 import type { Reply } from "./http/reply";
+import { malformReply } from "./malformed-reply";
 
 /**
  * One listener for everything: /_admin goes to the admin routes, the rest through the API
@@ -66,9 +67,22 @@ async function handle(ctx: SimulatorContext, admin: SimulatorAdmin, req: Incomin
     req.socket.resetAndDestroy();
     return;
   }
+  if (reply.status >= 200 && reply.status < 300 && reply.status !== 204 && isResourceTemplate(ctx, log.template)) {
+    const shape = ctx.faults.takeMalformed();
+    if (shape !== undefined) {
+      reply = malformReply(reply, shape);
+      log.status = reply.status;
+      ctx.options.logger?.info(`${method} ${url.pathname} answered with malformed shape ${shape} (fault)`);
+    }
+  }
   ctx.requestLog.record(log);
   ctx.options.logger?.info(`${method} ${url.pathname} ${reply.status} ${Math.round(performance.now() - started)}ms`);
   writeReply(res, reply);
+}
+
+function isResourceTemplate(ctx: SimulatorContext, template: string): boolean {
+  const { rulesPath, webhooksPath } = ctx.options;
+  return [rulesPath, webhooksPath].some((path) => template === path || template.startsWith(`${path}/`));
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
@@ -89,6 +103,11 @@ function errorReply(ctx: SimulatorContext, error: unknown): Reply {
 function writeReply(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  if (reply.raw !== undefined) {
+    res.writeHead(reply.status, { "Content-Type": reply.raw.contentType, "Content-Length": String(Buffer.byteLength(reply.raw.text)) });
+    res.end(reply.raw.text);
+    return;
+  }
   if (reply.status === 204 || reply.body === undefined) {
     res.writeHead(reply.status);
     res.end();

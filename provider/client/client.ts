@@ -6,12 +6,13 @@ import { createTokenCache } from "./auth/token-cache";
 import type { AuthEndpointContext } from "./auth/token-endpoint";
 import type { ResolvedClientConfig } from "./config";
 import { createObserverHub, type RequestObserver } from "./observer";
-import { getSharedBucket, sharedBucketKey } from "./rate-limit/shared-buckets";
+import { createBucket, getSharedBucket, sharedBucketKey } from "./rate-limit/shared-buckets";
+import type { TokenBucket } from "./rate-limit/token-bucket";
 import { createRedactor } from "./redact";
 import { createRequestPipeline, type RequestFunction } from "./request";
 import { createResourcesApi, type ResourcesApi } from "./resources-api";
 import { createTransport } from "./transport";
-import type { RoutingRule, RoutingRuleInput, Webhook, WebhookInput } from "./wire-types";
+import { routingRuleSchema, webhookSchema, type RoutingRule, type RoutingRuleInput, type Webhook, type WebhookInput } from "./wire-types";
 
 export interface CxoneClient {
   readonly rules: ResourcesApi<RoutingRuleInput, RoutingRule>;
@@ -33,6 +34,11 @@ export interface ClientInternals {
   /** Injected randomness for backoff jitter (tests). */
   readonly random?: () => number;
   readonly onClose?: () => void;
+  /**
+   * A rate limiter of this client's own instead of the process-wide one per (origin, client id):
+   * the client then behaves like a separate process sharing the client id (tests, benchmarks).
+   */
+  readonly privateRateLimiter?: boolean;
 }
 
 /**
@@ -50,7 +56,7 @@ export function createClient(config: ResolvedClientConfig, internals: ClientInte
     clientId: config.clientId,
     redactor,
     observers,
-    retry: config.retry,
+    retry: { ...config.retry, rateLimitDeadlineMs: config.rateLimitDeadlineMs },
     userAgent: config.userAgent,
     random: internals.random,
   };
@@ -83,19 +89,31 @@ export function createClient(config: ResolvedClientConfig, internals: ClientInte
     return discovering;
   };
 
+  const privateBuckets = new Map<string, TokenBucket>();
   const request = createRequestPipeline({
     transport,
     tokens,
     resolveBaseUrl,
-    bucketFor: (origin) =>
-      config.rateLimitPerMinute === undefined
-        ? undefined
-        : getSharedBucket(sharedBucketKey(origin, config.clientId), config.rateLimitPerMinute, config.rateLimitSafetyMarginMs),
+    bucketFor: (origin) => {
+      const perMinute = config.rateLimitPerMinute;
+      if (perMinute === undefined) return undefined;
+      if (!internals.privateRateLimiter) {
+        return getSharedBucket(
+          sharedBucketKey(origin, config.clientId),
+          perMinute,
+          config.rateLimitSafetyMarginMs,
+          config.rateLimitAdaptive,
+        );
+      }
+      let bucket = privateBuckets.get(origin);
+      if (!bucket) privateBuckets.set(origin, (bucket = createBucket(perMinute, config.rateLimitSafetyMarginMs, config.rateLimitAdaptive)));
+      return bucket;
+    },
     observers,
     redactor,
     clientId: config.clientId,
     configuredScope: strategy.requestedScope,
-    retry: config.retry,
+    retry: { ...config.retry, rateLimitDeadlineMs: config.rateLimitDeadlineMs },
     userAgent: config.userAgent,
     collectionPaths: [config.rulesPath, config.webhooksPath],
     random: internals.random,
@@ -103,8 +121,12 @@ export function createClient(config: ResolvedClientConfig, internals: ClientInte
 
   let closed = false;
   return {
-    rules: createResourcesApi<RoutingRuleInput, RoutingRule>(request, config.rulesPath),
-    webhooks: createResourcesApi<WebhookInput, Webhook>(request, config.webhooksPath),
+    rules: createResourcesApi<RoutingRuleInput, RoutingRule>(request, config.rulesPath, routingRuleSchema, {
+      snapshotTtlMs: config.snapshotTtlMs,
+    }),
+    webhooks: createResourcesApi<WebhookInput, Webhook>(request, config.webhooksPath, webhookSchema, {
+      snapshotTtlMs: config.snapshotTtlMs,
+    }),
     get baseUrl() {
       return baseUrl;
     },

@@ -67,8 +67,21 @@ export interface ClientConfigInput {
    * safetyMarginMs); at 100/min the default costs under two requests once per burst. Default 1000.
    */
   readonly rateLimitSafetyMarginMs?: number;
+  /**
+   * How long one request keeps waiting out 429s that carry Retry-After, counted from its first 429;
+   * such 429s do not count against retry.maxAttempts. Default 900000 (15 minutes: 500 rules at
+   * 100/min take 5, shared with two more programs about 15).
+   */
+  readonly rateLimitDeadlineMs?: number;
+  /**
+   * Lower the client-side rate on 429 and let it recover slowly (AIMD), so programs sharing a
+   * client id settle on shares of the server's limit instead of colliding. Default true.
+   */
+  readonly rateLimitAdaptive?: boolean;
   /** Refresh the token this long before it expires, capped to half the token's lifetime. Default 300. */
   readonly tokenRefreshMarginSeconds?: number;
+  /** How long rules/webhooks snapshot() reuse a paged listing; writes through the client discard it at once. Default 60000. */
+  readonly snapshotTtlMs?: number;
   readonly retry?: RetryInput;
   readonly timeouts?: TimeoutsInput;
   /** Sockets per origin. Default 16. */
@@ -102,7 +115,10 @@ export interface ResolvedClientConfig {
   /** undefined = no client-side limit. */
   readonly rateLimitPerMinute: number | undefined;
   readonly rateLimitSafetyMarginMs: number;
+  readonly rateLimitDeadlineMs: number;
+  readonly rateLimitAdaptive: boolean;
   readonly tokenRefreshMarginSeconds: number;
+  readonly snapshotTtlMs: number;
   readonly retry: Required<RetryInput>;
   readonly timeouts: Required<TimeoutsInput>;
   readonly connectionsPerOrigin: number;
@@ -114,6 +130,7 @@ export const DEFAULT_RULES_PATH = "/api/v2/routing/interactionroutingrules";
 export const DEFAULT_WEBHOOKS_PATH = "/api/v2/webhooks";
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 100;
 export const DEFAULT_TOKEN_REFRESH_MARGIN_SECONDS = 300;
+export const DEFAULT_RATE_LIMIT_DEADLINE_MS = 15 * 60_000;
 export const DEFAULT_DISCOVERY_PATH = "/.well-known/cxone-configuration";
 export const DEFAULT_RETRY: Required<RetryInput> = { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 20_000, maxRetryAfterMs: 120_000 };
 export const DEFAULT_TIMEOUTS: Required<TimeoutsInput> = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000, keepAliveMs: 30_000 };
@@ -160,10 +177,13 @@ export function resolveClientConfig(input: ClientConfigInput): ResolvedClientCon
     webhooksPath: apiPath("webhooksPath", input.webhooksPath ?? DEFAULT_WEBHOOKS_PATH),
     rateLimitPerMinute: rate === false ? undefined : positive("rateLimitPerMinute", rate),
     rateLimitSafetyMarginMs: nonNegative("rateLimitSafetyMarginMs", input.rateLimitSafetyMarginMs ?? 1000),
+    rateLimitDeadlineMs: nonNegative("rateLimitDeadlineMs", input.rateLimitDeadlineMs ?? DEFAULT_RATE_LIMIT_DEADLINE_MS),
+    rateLimitAdaptive: booleanSetting("rateLimitAdaptive", input.rateLimitAdaptive ?? true),
     tokenRefreshMarginSeconds: nonNegative(
       "tokenRefreshMarginSeconds",
       input.tokenRefreshMarginSeconds ?? DEFAULT_TOKEN_REFRESH_MARGIN_SECONDS,
     ),
+    snapshotTtlMs: nonNegative("snapshotTtlMs", input.snapshotTtlMs ?? 60_000),
     retry,
     timeouts,
     connectionsPerOrigin: positiveInteger("connectionsPerOrigin", input.connectionsPerOrigin ?? 16),
@@ -233,6 +253,13 @@ function apiPath(setting: string, value: string): string {
     );
   }
   return value.length > 1 ? trimSlash(value) : value;
+}
+
+function booleanSetting(setting: string, value: unknown): boolean {
+  if (typeof value !== "boolean") {
+    throw new ConfigurationError(`${setting} must be true or false, got ${String(value)}.`, { problem: "InvalidSetting", setting });
+  }
+  return value;
 }
 
 function positive(setting: string, value: number): number {

@@ -7,6 +7,7 @@ export {
   DEFAULT_WEBHOOKS_PATH,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   DEFAULT_TOKEN_REFRESH_MARGIN_SECONDS,
+  DEFAULT_RATE_LIMIT_DEADLINE_MS,
   DEFAULT_RETRY,
   DEFAULT_TIMEOUTS,
   type ClientConfigInput,
@@ -19,7 +20,9 @@ export {
 } from "./config";
 export * from "./errors/index";
 export type { ApiResponse, RequestOptions, RequestFunction, LostResponseRecovery } from "./request";
-export type { ResourcesApi, ListParams, CreateOptions } from "./resources-api";
+export type { ResourcesApi, ListParams, CreateOptions, CollectionSnapshot, SnapshotEntry, ResourcesApiOptions } from "./resources-api";
+export { routingRuleSchema, webhookSchema, listPageSchema } from "./wire-types";
+export type { ResponseExpectation } from "./response-check";
 export type { RequestEvent, RequestObserver, RequestOutcome, RequestKind } from "./observer";
 export type { HttpMethod } from "./retry/retry-policy";
 export type {
@@ -33,7 +36,15 @@ export type {
   ServerFields,
 } from "./wire-types";
 export { toPathTemplate } from "./path-template";
-export { parseRetryAfter } from "./retry/retry-after";
+export { parseRetryAfter, readRetryAfter, type RetryAfter } from "./retry/retry-after";
+export {
+  runRetryLoop,
+  type RetryLoopSettings,
+  type RetryDecision,
+  type GiveUpReason,
+  type Attempt,
+  type AttemptResult,
+} from "./retry/retry-loop";
 export { fullJitterDelayMs, backoffCeilingMs } from "./retry/backoff";
 export { createTokenBucket, type TokenBucket, type TokenBucketOptions } from "./rate-limit/token-bucket";
 export { isLoopbackHost } from "./url-policy";

@@ -16,9 +16,18 @@ export function createRedactor(initial: ReadonlyArray<string | undefined> = []):
   const add = (secret: string | undefined): void => {
     // Very short values would shred ordinary words; such secrets are not worth the name anyway.
     if (secret && secret.length >= MIN_SECRET_LENGTH) {
-      secrets.add(secret);
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret) secrets.add(encoded);
+      // Servers echo what they were sent in the encoding it was sent in: a JSON body escapes quotes
+      // and backslashes, a form body encodes spaces as "+" and more characters than
+      // encodeURIComponent does. Each form is removed.
+      for (const form of [
+        secret,
+        encodeURIComponent(secret),
+        new URLSearchParams({ s: secret }).toString().slice(2),
+        JSON.stringify(secret).slice(1, -1),
+        JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1),
+      ]) {
+        secrets.add(form);
+      }
     }
   };
   initial.forEach(add);

@@ -3,16 +3,15 @@ import type { TokenCache } from "./auth/token-cache";
 import { describeRequest } from "./errors/cxone-api-error";
 import { errorFromResponse } from "./errors/from-response";
 import { TransportError } from "./errors/transport-error";
-import { UnexpectedResponseError } from "./errors/unexpected-response-error";
+import { UnusableResponseError } from "./errors/unusable-response-error";
 import type { ObserverHub, RequestOutcome } from "./observer";
 import { toPathTemplate } from "./path-template";
 import type { TokenBucket } from "./rate-limit/token-bucket";
 import type { Redactor } from "./redact";
-import { fullJitterDelayMs } from "./retry/backoff";
-import { parseRetryAfter } from "./retry/retry-after";
+import { runRetryLoop, type AttemptResult, type RetryDecision, type RetryLoopSettings } from "./retry/retry-loop";
 import { classifyStatus, classifyTransportError, outcomeUncertain, type HttpMethod } from "./retry/retry-policy";
-import { sleep } from "./retry/sleep";
-import { isJsonText, parseJsonBody, type Transport } from "./transport";
+import { checkSuccessReply, type ResponseExpectation } from "./response-check";
+import { parseJsonBody, type HttpResponse, type Transport } from "./transport";
 
 export interface ApiResponse<T> {
   readonly status: number;
@@ -55,6 +54,13 @@ export interface RequestOptions {
   readonly pathTemplate?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly recovery?: LostResponseRecovery;
+  /**
+   * What a 2xx reply must look like (schema, ETag). Without it only "is JSON" is checked. Either
+   * way an unusable reply is an UnusableResponseError, never a returned body.
+   */
+  readonly expect?: ResponseExpectation;
+  /** Values to redact from every message and event of this request (e.g. a webhook secret being written). */
+  readonly secrets?: readonly string[];
 }
 
 export type RequestFunction = <T = unknown>(options: RequestOptions) => Promise<ApiResponse<T>>;
@@ -69,12 +75,7 @@ export interface PipelineDependencies {
   readonly redactor: Redactor;
   readonly clientId: string;
   readonly configuredScope: string | undefined;
-  readonly retry: {
-    readonly maxAttempts: number;
-    readonly baseDelayMs: number;
-    readonly maxDelayMs: number;
-    readonly maxRetryAfterMs: number;
-  };
+  readonly retry: RetryLoopSettings;
   readonly userAgent: string;
   readonly collectionPaths: readonly string[];
   readonly random?: () => number;
@@ -82,14 +83,15 @@ export interface PipelineDependencies {
 
 /**
  * The request pipeline: rate limit -> token -> send -> classify -> retry / refresh / reconcile /
- * typed error. The loop is written out rather than delegated to undici's RetryHandler; the reasons
- * are in retry/retry-policy.ts.
+ * typed error. The retries themselves (counting, Retry-After, deadline, backoff) are the shared
+ * loop in retry/retry-loop.ts, which the token endpoint uses too.
  */
 export function createRequestPipeline(deps: PipelineDependencies): RequestFunction {
   const redact = (text: string) => deps.redactor.redact(text);
 
   return async function request<T>(options: RequestOptions): Promise<ApiResponse<T>> {
     const { method } = options;
+    for (const secret of options.secrets ?? []) deps.redactor.add(secret);
     const bodyText = options.body === undefined ? undefined : JSON.stringify(options.body);
     const correlationId = randomUUID();
     const idempotencyKey = method === "POST" ? (options.idempotencyKey ?? randomUUID()) : options.idempotencyKey;
@@ -99,146 +101,186 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestFuncti
     const url = new URL(`${baseUrl}${path}`);
     const bucket = deps.bucketFor(url.origin);
 
-    let attempt = 0;
-    let failures = 0;
     let refreshedAfter401 = false;
     // Set once an attempt of a write may have been applied without us seeing the answer.
     let maybeApplied = false;
 
-    const emit = (status: number, started: number, outcome: RequestOutcome, responseCorrelationId?: string, transportCode?: string) =>
-      deps.observers.emit({
-        kind: "api",
-        method,
-        pathTemplate,
-        path,
-        status,
-        latencyMs: performance.now() - started,
-        attempt,
-        correlationId: responseCorrelationId ?? correlationId,
-        outcome,
-        ...(transportCode ? { transportCode } : {}),
-      });
+    return runRetryLoop<ApiResponse<T>>(
+      deps.retry,
+      async (attemptState): Promise<AttemptResult<ApiResponse<T>>> => {
+        const attempt = attemptState.number;
+        const emit = (status: number, started: number, outcome: RequestOutcome, responseCorrelationId?: string, transportCode?: string) =>
+          deps.observers.emit({
+            kind: "api",
+            method,
+            pathTemplate,
+            path,
+            status,
+            latencyMs: performance.now() - started,
+            attempt,
+            correlationId: responseCorrelationId ?? correlationId,
+            outcome,
+            ...(transportCode ? { transportCode } : {}),
+          });
 
-    for (;;) {
-      if (maybeApplied && method === "POST" && options.recovery?.beforeResend) {
-        const existing = await options.recovery.beforeResend();
-        if (existing) return existing as ApiResponse<T>;
-      }
-      attempt++;
-      // Token first, bucket second: the rate-limit token is taken as close to the send as possible,
-      // so a slow token request does not make our clock run ahead of the server's.
-      await deps.tokens.get();
-      await bucket?.acquire();
-      // Asked again: a long wait for the bucket may have outlived the token's refresh point (cached: no request).
-      const token = await deps.tokens.get();
-      const headers: Record<string, string> = {
-        accept: "application/json",
-        "user-agent": deps.userAgent,
-        correlationid: correlationId,
-        ...options.headers,
-        authorization: `Bearer ${token.accessToken}`,
-      };
-      if (bodyText !== undefined) headers["content-type"] = "application/json";
-      if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
-      if (options.ifMatch) headers["if-match"] = options.ifMatch;
-
-      const started = performance.now();
-      let response;
-      try {
-        response = await deps.transport.send({ url, method, headers, body: bodyText });
-      } catch (error) {
-        const failure = classifyTransportError(error);
-        const retry = failure.sent !== "fatal" && failures + 1 < deps.retry.maxAttempts;
-        emit(0, started, retry ? "retry" : "error", undefined, failure.code);
-        if (retry) {
-          failures++;
-          if (failure.sent === "maybe" && method !== "GET") maybeApplied = true;
-          await sleep(fullJitterDelayMs(failures, deps.retry, deps.random));
-          continue;
+        if (maybeApplied && method === "POST" && options.recovery?.beforeResend) {
+          const existing = await options.recovery.beforeResend();
+          if (existing) return { done: existing as ApiResponse<T> };
         }
-        throw new TransportError(
-          redact(
-            `Could not complete ${describeRequest({ method, path, correlationId })} against ${url.origin} after ${attempt} attempt(s): ` +
-              `${failure.code ?? "error"} (${(error as Error)?.message ?? String(error)}). ` +
-              `Fix: check baseUrl, DNS, proxy and network access; if the server is just slow, raise timeouts.headersMs.`,
-          ),
-          { method, path, correlationId, transportCode: failure.code, attempts: attempt, cause: error },
-        );
-      }
+        // Token first, bucket second: the rate-limit token is taken as close to the send as possible,
+        // so a slow token request does not make our clock run ahead of the server's.
+        await deps.tokens.get();
+        const generation = await bucket?.acquire();
+        // Asked again: a long wait for the bucket may have outlived the token's refresh point (cached: no request).
+        const token = await deps.tokens.get();
+        const headers: Record<string, string> = {
+          accept: "application/json",
+          "user-agent": deps.userAgent,
+          correlationid: correlationId,
+          ...options.headers,
+          authorization: `Bearer ${token.accessToken}`,
+        };
+        if (bodyText !== undefined) headers["content-type"] = "application/json";
+        if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
+        if (options.ifMatch) headers["if-match"] = options.ifMatch;
 
-      const responseCorrelationId = response.headers.correlationid ?? correlationId;
-      const body = parseJsonBody(response.text);
-      const statusClass = classifyStatus(method, response.status);
-      const fail = (retryAfterMs?: number) =>
-        errorFromResponse({
-          method,
-          path,
-          status: response.status,
-          correlationId: responseCorrelationId,
-          headers: response.headers,
-          body,
-          attempts: attempt,
-          clientId: deps.clientId,
-          configuredScope: deps.configuredScope,
-          sentETag: options.ifMatch,
-          retryAfterMs,
-          redact,
-        });
-
-      if (statusClass === "success") {
-        if (!isJsonText(response.text)) {
-          emit(response.status, started, "error", responseCorrelationId);
-          throw new UnexpectedResponseError(
-            `${describeRequest({ method, path, correlationId: responseCorrelationId })} answered ${response.status} with a body that is not JSON ` +
-              `(content-type ${response.headers["content-type"] ?? "none"}). Fix: check that baseUrl points at the CXone API and not at a web page or proxy.`,
-            { method, path, status: response.status, correlationId: responseCorrelationId },
+        const started = performance.now();
+        let response: HttpResponse;
+        try {
+          response = await deps.transport.send({ url, method, headers, body: bodyText });
+        } catch (error) {
+          const failure = classifyTransportError(error);
+          const decision = failure.sent === "fatal" ? undefined : attemptState.decide("failure");
+          emit(0, started, decision?.retry ? "retry" : "error", undefined, failure.code);
+          if (decision?.retry) {
+            if (failure.sent === "maybe" && method !== "GET") maybeApplied = true;
+            return { againAfterMs: decision.waitMs };
+          }
+          throw new TransportError(
+            redact(
+              `Could not complete ${describeRequest({ method, path, correlationId })} against ${url.origin} after ${attempt} attempt(s): ` +
+                `${failure.code ?? "error"} (${(error as Error)?.message ?? String(error)}). ` +
+                `Fix: check baseUrl, DNS, proxy and network access; if the server is just slow, raise timeouts.headersMs.`,
+            ),
+            { method, path, correlationId, transportCode: failure.code, attempts: attempt, cause: error },
           );
         }
-        emit(response.status, started, "success", responseCorrelationId);
-        return {
-          status: response.status,
-          body: body as T,
-          etag: response.headers.etag,
-          correlationId: responseCorrelationId,
-          headers: response.headers,
-          attempts: attempt,
-        };
-      }
 
-      if (statusClass === "unauthorized" && !refreshedAfter401) {
-        // The cached token was revoked or expired early: one fresh token, one more try.
-        refreshedAfter401 = true;
-        emit(response.status, started, "refresh-token", responseCorrelationId);
-        deps.tokens.invalidate(token.accessToken);
-        continue;
-      }
+        const responseCorrelationId = response.headers.correlationid ?? correlationId;
+        const body = parseJsonBody(response.text);
+        const statusClass = classifyStatus(method, response.status);
+        const fail = (decision?: RetryDecision) =>
+          errorFromResponse({
+            method,
+            path,
+            status: response.status,
+            correlationId: responseCorrelationId,
+            headers: response.headers,
+            body,
+            attempts: attempt,
+            clientId: deps.clientId,
+            configuredScope: deps.configuredScope,
+            sentETag: options.ifMatch,
+            retryAfterMs: decision?.retryAfterMs,
+            gaveUpBecause: decision && !decision.retry ? decision.explanation : undefined,
+            redact,
+          });
 
-      if (statusClass === "rate-limited" || statusClass === "retryable") {
-        const retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
-        const waitMs = retryAfterMs ?? fullJitterDelayMs(failures + 1, deps.retry, deps.random);
-        const retry = failures + 1 < deps.retry.maxAttempts && waitMs <= deps.retry.maxRetryAfterMs;
-        emit(response.status, started, retry ? "retry" : "error", responseCorrelationId);
-        if (statusClass === "rate-limited") {
-          // The server's bucket for this client id is empty: hold every request of the process.
-          bucket?.pauseFor(retryAfterMs ?? 0);
+        if (statusClass === "success") {
+          let checked: unknown;
+          try {
+            checked = checkSuccessReply({
+              method,
+              path,
+              status: response.status,
+              correlationId: responseCorrelationId,
+              headers: response.headers,
+              text: response.text,
+              expect: options.expect,
+              redact,
+            });
+          } catch (error) {
+            emit(response.status, started, "error", responseCorrelationId);
+            throw error;
+          }
+          emit(response.status, started, "success", responseCorrelationId);
+          return {
+            done: {
+              status: response.status,
+              body: checked as T,
+              etag: response.headers.etag,
+              correlationId: responseCorrelationId,
+              headers: response.headers,
+              attempts: attempt,
+            },
+          };
         }
-        if (!retry) throw fail(retryAfterMs);
-        failures++;
-        if (outcomeUncertain(method, response.status)) maybeApplied = true;
-        await sleep(waitMs);
-        continue;
-      }
 
-      if (maybeApplied && options.recovery?.afterRefusedResend && response.status >= 400 && response.status < 500) {
-        emit(response.status, started, "reconcile", responseCorrelationId);
-        const recovered = await options.recovery.afterRefusedResend(response.status);
-        if (recovered) return recovered as ApiResponse<T>;
+        if (statusClass === "unauthorized" && !refreshedAfter401) {
+          // The cached token was revoked or expired early: one fresh token, one more try.
+          refreshedAfter401 = true;
+          emit(response.status, started, "refresh-token", responseCorrelationId);
+          deps.tokens.invalidate(token.accessToken);
+          return { againAfterMs: 0 };
+        }
+
+        if (statusClass === "rate-limited" || statusClass === "retryable") {
+          const decision = attemptState.decide(
+            statusClass === "rate-limited" ? "rate-limited" : "failure",
+            response.headers["retry-after"],
+          );
+          emit(response.status, started, decision.retry ? "retry" : "error", responseCorrelationId);
+          if (statusClass === "rate-limited" && decision.retry) {
+            // The server's bucket for this client id is empty: hold every request of the process, and
+            // take the 429 as news that someone else spends the same budget (adaptive rate).
+            bucket?.rateLimited(decision.retryAfterMs, generation ?? 0);
+          }
+          if (!decision.retry) {
+            if (decision.reason === "invalid-retry-after") throw invalidRetryAfter(decision);
+            throw fail(decision);
+          }
+          if (outcomeUncertain(method, response.status)) maybeApplied = true;
+          return { againAfterMs: decision.waitMs };
+        }
+
+        if (maybeApplied && options.recovery?.afterRefusedResend && response.status >= 400 && response.status < 500) {
+          emit(response.status, started, "reconcile", responseCorrelationId);
+          const recovered = await options.recovery.afterRefusedResend(response.status);
+          if (recovered) return { done: recovered as ApiResponse<T> };
+          throw fail();
+        }
+
+        emit(response.status, started, "error", responseCorrelationId);
         throw fail();
-      }
 
-      emit(response.status, started, "error", responseCorrelationId);
-      throw fail();
-    }
+        function invalidRetryAfter(decision: RetryDecision & { retry: false }): UnusableResponseError {
+          const applied = outcomeUncertain(method, response.status) || maybeApplied;
+          return new UnusableResponseError(
+            redact(
+              `${describeRequest({ method, path, correlationId: responseCorrelationId })} answered ${response.status} and ${decision.explanation}, ` +
+                `so the client cannot tell when to try again and stopped. ${applied ? "The write may have been applied. " : ""}` +
+                `Fix: this is a server or proxy fault; report it with the CorrelationId. Run again later.`,
+            ),
+            {
+              method,
+              path,
+              status: response.status,
+              correlationId: responseCorrelationId,
+              problem: "invalid-retry-after",
+              issues: [
+                {
+                  path: "header Retry-After",
+                  expected: "whole seconds or an HTTP date",
+                  got: JSON.stringify(decision.retryAfterRaw ?? ""),
+                },
+              ],
+              writeMayHaveApplied: applied,
+            },
+          );
+        }
+      },
+      { random: deps.random },
+    );
   };
 }
 

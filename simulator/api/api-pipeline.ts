@@ -100,11 +100,11 @@ async function handleResourceRequest(
   };
   if (route.resource === "rules") {
     return route.kind === "collection"
-      ? handleCollection(call, ctx.rules, route.path, ctx.idempotency)
+      ? handleCollection(call, ctx.rules, route.path, ctx.idempotency, ctx.options.listETags)
       : handleItem(call, ctx.rules, route.id);
   }
   return route.kind === "collection"
-    ? handleCollection(call, ctx.webhooks, route.path, ctx.idempotency)
+    ? handleCollection(call, ctx.webhooks, route.path, ctx.idempotency, ctx.options.listETags)
     : handleItem(call, ctx.webhooks, route.id);
 }
 

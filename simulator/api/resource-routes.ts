@@ -23,8 +23,9 @@ export async function handleCollection<V extends { id: string; name: string }>(
   service: ResourceService<V>,
   collectionPath: string,
   idempotency: IdempotencyStore,
+  listETags = true,
 ): Promise<Reply> {
-  if (call.method === "GET") return listPage(call.url, service);
+  if (call.method === "GET") return listPage(call.url, service, listETags);
 
   const body = await readJsonBody(call.req);
   const key = call.idempotencyKey;
@@ -66,7 +67,12 @@ export async function handleItem<V extends { id: string; name: string }>(
   return { ...emptyReply(204), committed: true };
 }
 
-function listPage<V extends { id: string; name: string }>(url: URL, service: ResourceService<V>): Reply {
+/**
+ * One page of the collection. Each item carries its `etag` (the same quoted value GET's ETag header
+ * has), as many APIs do, so a client can refresh every object from the list alone; `listETags`
+ * false models a tenant whose list has none.
+ */
+function listPage<V extends { id: string; name: string }>(url: URL, service: ResourceService<V>, listETags: boolean): Reply {
   const errors: FieldError[] = [];
   const skip = integerParam(url, "skip", 0, errors);
   const top = integerParam(url, "top", MAX_PAGE_SIZE, errors);
@@ -79,7 +85,7 @@ function listPage<V extends { id: string; name: string }>(url: URL, service: Res
   const name = url.searchParams.get("name");
   const matching = service.list().filter((item) => name === null || item.view.name === name);
   return jsonReply(200, {
-    items: matching.slice(skip, skip + top).map((item) => item.view),
+    items: matching.slice(skip, skip + top).map((item) => (listETags ? { ...item.view, etag: item.etag } : item.view)),
     total: matching.length,
     skip,
     top,

@@ -7,6 +7,8 @@ export interface Reply {
   committed?: boolean;
   /** Set when the reply repeats a stored Idempotency-Key result. */
   replayed?: boolean;
+  /** Sent as is instead of `body` (malformed-reply faults: HTML pages, cut-off JSON). */
+  raw?: { text: string; contentType: string };
 }
 
 export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): Reply {

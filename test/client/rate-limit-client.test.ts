@@ -24,7 +24,7 @@ describe("client-side rate limit matches the server's bucket", () => {
     // A frozen server clock: its bucket never refills, so exactly the requests beyond capacity are refused.
     const frozen = Date.now();
     sim = await startSim({ rateLimitPerMinute: 100, now: () => frozen });
-    const client = getClient(clientConfig(sim, { rateLimitPerMinute: false, retry: { maxAttempts: 1 } }));
+    const client = getClient(clientConfig(sim, { rateLimitPerMinute: false, rateLimitDeadlineMs: 0 }));
     const results = await Promise.allSettled(Array.from({ length: 150 }, () => client.rules.list({ top: 1 })));
     const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
     expect(refused).toHaveLength(50);

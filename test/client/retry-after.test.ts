@@ -8,7 +8,6 @@ describe("Retry-After parsing", () => {
     expect(parseRetryAfter("0", now)).toBe(0);
     expect(parseRetryAfter("3", now)).toBe(3000);
     expect(parseRetryAfter(" 120 ", now)).toBe(120_000);
-    expect(parseRetryAfter("1.5", now)).toBe(1500);
   });
 
   it("reads an HTTP date relative to now", () => {
@@ -25,5 +24,7 @@ describe("Retry-After parsing", () => {
     expect(parseRetryAfter("-5", now)).toBeUndefined();
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter("5 apples", now)).toBeUndefined();
+    // delay-seconds is 1*DIGIT: a fraction is nonsense, not "one and a half seconds".
+    expect(parseRetryAfter("1.5", now)).toBeUndefined();
   });
 });

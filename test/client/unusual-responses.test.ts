@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllClients, getClient, RateLimitedError, UnexpectedResponseError } from "../../provider/client/index";
+import { closeAllClients, getClient, RateLimitedError, UnusableResponseError } from "../../provider/client/index";
 import { startFakeServer, sendJson, type FakeServer } from "./fake-server";
 import { clientConfig } from "./helpers";
 
@@ -47,7 +47,7 @@ describe("responses outside the happy path", () => {
     expect(calls).toBe(2);
   });
 
-  it("a 200 with an HTML body gives UnexpectedResponseError pointing at baseUrl", async () => {
+  it("a 200 with an HTML body gives UnusableResponseError pointing at baseUrl", async () => {
     fake = await tokenOr((res) => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html>proxy login</html>");
@@ -55,8 +55,8 @@ describe("responses outside the happy path", () => {
     const error = await getClient(clientConfig(fake))
       .rules.list()
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnexpectedResponseError);
-    expect((error as UnexpectedResponseError).code).toBe("unexpected_response");
+    expect(error).toBeInstanceOf(UnusableResponseError);
+    expect((error as UnusableResponseError).code).toBe("unusable_response");
     expect((error as Error).message).toContain("baseUrl");
   });
 });

@@ -6,12 +6,11 @@ import { errorFromResponse } from "../errors/from-response";
 import { RateLimitedError } from "../errors/rate-limited-error";
 import { TransportError } from "../errors/transport-error";
 import { UnexpectedResponseError } from "../errors/unexpected-response-error";
-import type { ObserverHub, RequestKind } from "../observer";
+import { UnusableResponseError } from "../errors/unusable-response-error";
+import type { ObserverHub, RequestKind, RequestOutcome } from "../observer";
 import type { Redactor } from "../redact";
-import { fullJitterDelayMs, type BackoffSettings } from "../retry/backoff";
-import { parseRetryAfter } from "../retry/retry-after";
+import { runRetryLoop, type AttemptResult, type RetryLoopSettings } from "../retry/retry-loop";
 import { classifyTransportError } from "../retry/retry-policy";
-import { sleep } from "../retry/sleep";
 import { parseJsonBody, type HttpResponse, type Transport } from "../transport";
 import type { IssuedToken } from "./strategy";
 
@@ -21,7 +20,7 @@ export interface AuthEndpointContext {
   readonly clientId: string;
   readonly redactor: Redactor;
   readonly observers: ObserverHub;
-  readonly retry: BackoffSettings & { readonly maxAttempts: number; readonly maxRetryAfterMs: number };
+  readonly retry: RetryLoopSettings;
   readonly userAgent: string;
   readonly random?: () => number;
 }
@@ -37,79 +36,102 @@ export interface AuthCall {
 }
 
 /**
- * Sends a token or discovery request. These endpoints are not rate limited and hold no state a
- * repeat could corrupt (a second token request just issues a second token), so connection errors,
- * 429 and 5xx are simply retried. Returns the final response; the caller maps statuses.
- * A small loop rather than undici's RetryAgent so that every attempt reaches the observer (audit
- * log) and exhaustion ends in our typed, redacted errors instead of undici's RequestRetryError.
+ * Sends a token or discovery request. These endpoints hold no state a repeat could corrupt (a
+ * second token request just issues a second token), so connection errors, 429 and 5xx are simply
+ * retried, through the same loop (retry/retry-loop.ts) as API calls: Retry-After, the rate-limit
+ * deadline and maxAttempts mean the same here. Returns the final response; the caller maps statuses.
  */
 export async function sendAuthCall(context: AuthEndpointContext, call: AuthCall): Promise<{ response: HttpResponse; attempts: number }> {
   const correlationId = randomUUID();
   const path = call.url.pathname;
-  for (let attempt = 1; ; attempt++) {
-    const started = performance.now();
-    let response: HttpResponse;
-    try {
-      response = await context.transport.send({
-        url: call.url,
-        method: call.method,
-        headers: { accept: "application/json", "user-agent": context.userAgent, correlationid: correlationId, ...call.headers },
-        body: call.body,
-      });
-    } catch (error) {
-      const failure = classifyTransportError(error);
-      const retry = failure.sent !== "fatal" && attempt < context.retry.maxAttempts;
-      context.observers.emit({
-        kind: call.kind,
-        method: call.method,
-        pathTemplate: path,
-        path,
-        status: 0,
-        latencyMs: performance.now() - started,
-        attempt,
-        correlationId,
-        outcome: retry ? "retry" : "error",
-        transportCode: failure.code,
-      });
-      if (retry) {
-        await sleep(fullJitterDelayMs(attempt, context.retry, context.random));
-        continue;
+  const redact = (text: string) => context.redactor.redact(text);
+  return runRetryLoop(
+    context.retry,
+    async (attemptState): Promise<AttemptResult<{ response: HttpResponse; attempts: number }>> => {
+      const attempt = attemptState.number;
+      const started = performance.now();
+      const emit = (status: number, outcome: RequestOutcome, responseCorrelationId: string | undefined, transportCode?: string) =>
+        context.observers.emit({
+          kind: call.kind,
+          method: call.method,
+          pathTemplate: path,
+          path,
+          status,
+          latencyMs: performance.now() - started,
+          attempt,
+          correlationId: responseCorrelationId ?? correlationId,
+          outcome,
+          ...(transportCode ? { transportCode } : {}),
+        });
+      let response: HttpResponse;
+      try {
+        response = await context.transport.send({
+          url: call.url,
+          method: call.method,
+          headers: { accept: "application/json", "user-agent": context.userAgent, correlationid: correlationId, ...call.headers },
+          body: call.body,
+        });
+      } catch (error) {
+        const failure = classifyTransportError(error);
+        const decision = failure.sent === "fatal" ? undefined : attemptState.decide("failure");
+        emit(0, decision?.retry ? "retry" : "error", undefined, failure.code);
+        if (decision?.retry) return { againAfterMs: decision.waitMs };
+        throw new TransportError(
+          redact(
+            `Could not reach ${call.url.origin} for ${describeRequest({ method: call.method, path, correlationId })} after ${attempt} attempt(s): ` +
+              `${failure.code ?? "error"} (${(error as Error)?.message ?? String(error)}). Fix: check ${call.setting}, DNS, proxy and network access.`,
+          ),
+          { method: call.method, path, correlationId, transportCode: failure.code, attempts: attempt, cause: error },
+        );
       }
-      throw new TransportError(
-        context.redactor.redact(
-          `Could not reach ${call.url.origin} for ${describeRequest({ method: call.method, path, correlationId })} after ${attempt} attempt(s): ` +
-            `${failure.code ?? "error"} (${(error as Error)?.message ?? String(error)}). Fix: check ${call.setting}, DNS, proxy and network access.`,
-        ),
-        { method: call.method, path, correlationId, transportCode: failure.code, attempts: attempt, cause: error },
-      );
-    }
-    const retryable = response.status === 429 || response.status >= 500;
-    const retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
-    const waitMs = retryAfterMs ?? fullJitterDelayMs(attempt, context.retry, context.random);
-    const retry = retryable && attempt < context.retry.maxAttempts && waitMs <= context.retry.maxRetryAfterMs;
-    context.observers.emit({
-      kind: call.kind,
-      method: call.method,
-      pathTemplate: path,
-      path,
-      status: response.status,
-      latencyMs: performance.now() - started,
-      attempt,
-      correlationId: response.headers.correlationid ?? correlationId,
-      outcome: response.status < 400 ? "success" : retry ? "retry" : "error",
-    });
-    if (retry) {
-      await sleep(waitMs);
-      continue;
-    }
-    if (response.status === 429) {
-      throw new RateLimitedError(
-        `The ${call.kind} endpoint ${call.url.origin}${path} kept answering 429 after ${attempt} attempt(s). Fix: wait a minute and run again.`,
-        { method: call.method, path, status: 429, correlationId: response.headers.correlationid, attempts: attempt, retryAfterMs },
-      );
-    }
-    return { response, attempts: attempt };
-  }
+      const responseCorrelationId = response.headers.correlationid;
+      const retryable = response.status === 429 || response.status >= 500;
+      if (!retryable) {
+        emit(response.status, response.status < 400 ? "success" : "error", responseCorrelationId);
+        return { done: { response, attempts: attempt } };
+      }
+      const decision = attemptState.decide(response.status === 429 ? "rate-limited" : "failure", response.headers["retry-after"]);
+      emit(response.status, decision.retry ? "retry" : "error", responseCorrelationId);
+      if (decision.retry) return { againAfterMs: decision.waitMs };
+      const where = `The ${call.kind} endpoint ${call.url.origin}${path}`;
+      if (decision.reason === "invalid-retry-after") {
+        throw new UnusableResponseError(
+          redact(
+            `${where} answered ${response.status} and ${decision.explanation}, so the client cannot tell when to try again and stopped` +
+              `${responseCorrelationId ? ` (CorrelationId ${responseCorrelationId})` : ""}. Fix: check ${call.setting}; if it is right, this is a server or proxy fault.`,
+          ),
+          {
+            method: call.method,
+            path,
+            status: response.status,
+            correlationId: responseCorrelationId,
+            problem: "invalid-retry-after",
+            issues: [
+              { path: "header Retry-After", expected: "whole seconds or an HTTP date", got: JSON.stringify(decision.retryAfterRaw ?? "") },
+            ],
+            writeMayHaveApplied: false,
+          },
+        );
+      }
+      if (response.status === 429) {
+        throw new RateLimitedError(
+          `${where} kept answering 429 after ${attempt} attempt(s): ${decision.explanation}. Fix: wait a minute and run again, or raise rateLimitDeadlineMs.`,
+          {
+            method: call.method,
+            path,
+            status: 429,
+            correlationId: responseCorrelationId,
+            attempts: attempt,
+            retryAfterMs: decision.retryAfterMs,
+            retryAfter: decision.retryAfterRaw,
+          },
+        );
+      }
+      // 5xx after the last attempt: the caller maps it (ServerError) with the body, redacted.
+      return { done: { response, attempts: attempt } };
+    },
+    { random: context.random },
+  );
 }
 
 export interface TokenRequest {
@@ -162,7 +184,13 @@ export async function requestToken(context: AuthEndpointContext, request: TokenR
   const parsed = parseErrorBody(body);
   const oauthError = parsed.oauthError ?? parsed.fieldErrors[0]?.errorCode;
   const detail = redact([oauthError, parsed.oauthDescription ?? parsed.fieldErrors[0]?.message].filter(Boolean).join(": "));
-  const context401 = { method: "POST", path, status: response.status, correlationId, oauthError };
+  const context401 = {
+    method: "POST",
+    path,
+    status: response.status,
+    correlationId,
+    oauthError: oauthError === undefined ? undefined : redact(oauthError),
+  };
 
   if (oauthError === "unsupported_grant_type") {
     throw new AuthenticationError(

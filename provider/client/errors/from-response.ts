@@ -26,6 +26,8 @@ export interface ErrorResponse {
   readonly configuredScope: string | undefined;
   readonly sentETag?: string;
   readonly retryAfterMs?: number;
+  /** Why the retry loop stopped (retry-loop.ts RetryDecision.explanation), for the message. */
+  readonly gaveUpBecause?: string;
   readonly redact: (text: string) => string;
 }
 
@@ -39,21 +41,26 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
     correlationId: response.correlationId,
   };
   const request = describeRequest(context);
-  const serverText = response.redact(summarize(parsed.fieldErrors, parsed.oauthDescription ?? parsed.oauthError, response.body));
+  const serverText = summarize(parsed.fieldErrors, parsed.oauthDescription ?? parsed.oauthError, response.body, response.redact);
   const firstCode = parsed.fieldErrors.find((e) => e.errorCode)?.errorCode;
+  const firstCodeRedacted = firstCode === undefined ? undefined : response.redact(firstCode);
 
   switch (response.status) {
     case 400:
       return new ValidationError(response.redact(validationMessage(request, parsed.fieldErrors, serverText)), {
         ...context,
-        fieldErrors: parsed.fieldErrors.map((e) => ({ ...e, message: response.redact(e.message) })),
+        fieldErrors: parsed.fieldErrors.map((e) => ({
+          field: e.field === null ? null : response.redact(e.field),
+          message: response.redact(e.message),
+          errorCode: response.redact(e.errorCode),
+        })),
       });
     case 401:
       return new AuthenticationError(
         `CXone answered 401 Unauthorized to ${request} even with a freshly issued token${serverText ? ` (${serverText})` : ""}. ` +
           `Fix: check that client "${response.clientId}" is still active, that its token endpoint (authUrl) belongs to the same ` +
           `CXone environment as baseUrl, and that the credentials were not revoked.`,
-        { ...context, oauthError: parsed.oauthError ?? firstCode },
+        { ...context, oauthError: response.redact(parsed.oauthError ?? firstCode ?? "") || undefined },
       );
     case 403: {
       const missingScope =
@@ -76,7 +83,10 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
         context,
       );
     case 409:
-      return new ConflictError(response.redact(conflictMessage(request, firstCode, serverText)), { ...context, errorCode: firstCode });
+      return new ConflictError(response.redact(conflictMessage(request, firstCode, serverText)), {
+        ...context,
+        errorCode: firstCodeRedacted,
+      });
     case 412: {
       const currentETag = parsed.currentETag ?? response.headers.etag;
       return new PreconditionFailedError(
@@ -95,15 +105,17 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
     case 429:
       return new RateLimitedError(
         `CXone kept answering 429 Too Many Requests to ${request} after ${response.attempts} attempt(s)` +
-          `${response.retryAfterMs !== undefined ? ` (last Retry-After ${Math.ceil(response.retryAfterMs / 1000)} s)` : ""}. ` +
-          `Fix: set rateLimitPerMinute to the limit your tenant grants (default 100), raise retry.maxAttempts, or run "pulumi up --parallel" with a smaller number.`,
-        { ...context, attempts: response.attempts, retryAfterMs: response.retryAfterMs },
+          `${response.gaveUpBecause ? `: ${response.gaveUpBecause}` : response.retryAfterMs !== undefined ? ` (last Retry-After ${Math.ceil(response.retryAfterMs / 1000)} s)` : ""}. ` +
+          `Fix: another program may be sharing client "${response.clientId}"'s request budget; raise rateLimitDeadlineMs (how long 429s are waited out), ` +
+          `set rateLimitPerMinute to the limit your tenant grants (default 100), or run "pulumi up --parallel" with a smaller number.`,
+        { ...context, attempts: response.attempts, retryAfterMs: response.retryAfterMs, retryAfter: response.headers["retry-after"] },
       );
     default:
       if (response.status >= 500) {
         return new ServerError(
           response.redact(
-            `CXone answered ${response.status} to ${request} after ${response.attempts} attempt(s)${serverText ? ` (${serverText})` : ""}. ` +
+            `CXone answered ${response.status} to ${request} after ${response.attempts} attempt(s)${serverText ? ` (${serverText})` : ""}` +
+              `${response.gaveUpBecause ? `; stopped retrying: ${response.gaveUpBecause}` : ""}. ` +
               `This is a server-side failure, not a problem with your inputs. Fix: run again later; if it persists, give NICE support the CorrelationId.`,
           ),
           { ...context, attempts: response.attempts },
@@ -148,11 +160,21 @@ function conflictMessage(request: string, errorCode: string | undefined, serverT
   }
 }
 
-function summarize(fieldErrors: readonly FieldError[], oauthText: string | undefined, body: unknown): string {
+/** Redacts before it shortens: a secret cut in half by the 200-character limit would no longer match. */
+function summarize(
+  fieldErrors: readonly FieldError[],
+  oauthText: string | undefined,
+  body: unknown,
+  redact: (text: string) => string,
+): string {
   if (fieldErrors.length > 0) {
-    return fieldErrors.map((e) => (e.errorCode ? `${e.errorCode}: ${e.message}` : e.message)).join("; ");
+    return redact(fieldErrors.map((e) => (e.errorCode ? `${e.errorCode}: ${e.message}` : e.message)).join("; "));
   }
-  if (oauthText) return oauthText;
-  if (typeof body === "string") return body.slice(0, 200);
+  if (oauthText) return redact(oauthText);
+  if (typeof body === "string") {
+    // An HTML error page from a gateway says nothing useful in its markup; name it instead of quoting it.
+    if (/^\s*<(!doctype|html|head|body)/i.test(body)) return "an HTML page, not the API's JSON";
+    return redact(body).slice(0, 200);
+  }
   return "";
 }

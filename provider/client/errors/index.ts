@@ -11,5 +11,6 @@ export { TransportError } from "./transport-error";
 export { ConfigurationError, type ConfigurationProblem } from "./configuration-error";
 export { ServerError } from "./server-error";
 export { UnexpectedResponseError } from "./unexpected-response-error";
+export { UnusableResponseError, type UnusableProblem, type UnusableIssue } from "./unusable-response-error";
 export { errorFromResponse, type ErrorResponse } from "./from-response";
 export { quietStack } from "../../errors/quiet-stack";

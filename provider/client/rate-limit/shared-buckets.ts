@@ -15,16 +15,22 @@ export function sharedBucketKey(apiOrigin: string, clientId: string): string {
  * Returns the shared bucket for the key. If two configurations ask for different limits, the
  * stricter one wins: exceeding the server's limit costs 429s, being slower costs only time.
  */
-export function getSharedBucket(key: string, requestsPerMinute: number, safetyMarginMs: number): TokenBucket {
+export function getSharedBucket(key: string, requestsPerMinute: number, safetyMarginMs: number, adaptive = true): TokenBucket {
   const existing = buckets.get(key);
   if (existing && existing.capacity <= requestsPerMinute) return existing;
-  const bucket = createTokenBucket({
+  const bucket = createBucket(requestsPerMinute, safetyMarginMs, adaptive);
+  buckets.set(key, bucket);
+  return bucket;
+}
+
+/** A bucket shaped like the server's for this per-minute limit (also for clients that must not share one). */
+export function createBucket(requestsPerMinute: number, safetyMarginMs: number, adaptive = true): TokenBucket {
+  return createTokenBucket({
     capacity: Math.max(1, requestsPerMinute),
     refillPerSecond: requestsPerMinute / 60,
     safetyMarginMs,
+    adaptive: adaptive ? {} : false,
   });
-  buckets.set(key, bucket);
-  return bucket;
 }
 
 /** For tests: forget every bucket. */

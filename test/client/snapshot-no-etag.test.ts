@@ -1,0 +1,21 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { closeAllClients, getClient } from "../../provider/client/index";
+import type { RunningSimulator } from "../../simulator/index";
+import { clientConfig, seedRule, startSim } from "./helpers";
+
+describe("snapshot() on a tenant whose list carries no ETags", () => {
+  let sim: RunningSimulator | undefined;
+  afterEach(async () => {
+    await closeAllClients();
+    await sim?.close();
+  });
+
+  it("holds the objects without ETags and says so (the resource layer then uses GET per object)", async () => {
+    sim = await startSim({ rateLimitPerMinute: 0, listETags: false });
+    await sim.admin.seed({ rules: [seedRule("a", 1), seedRule("b", 2)] });
+    const snapshot = await getClient(clientConfig(sim)).rules.snapshot();
+    expect(snapshot.carriesETags).toBe(false);
+    expect(snapshot.items.size).toBe(2);
+    expect([...snapshot.items.values()].map((entry) => entry.etag)).toEqual([undefined, undefined]);
+  });
+});
