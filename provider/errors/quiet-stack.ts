@@ -9,6 +9,11 @@
  * the message once, without frames.
  */
 export function quietStack(error: Error & { readonly code?: string }): void {
+  // The SDK prefixes `error serializing property "name": ` to the message of an error that fails
+  // an input, once per resource it fails; one analysis error fails every rule. The message is
+  // already the whole report, so it stays as written.
+  const message = error.message;
+  Object.defineProperty(error, "message", { get: () => message, set: () => undefined, configurable: true, enumerable: false });
   Object.defineProperty(error, "stack", { value: error.message, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(error, "toString", {
     value: () => `${error.name} [${error.code ?? "error"}]`,

@@ -25,6 +25,7 @@ describe("pulumi preview fails on routing mistakes before any write", () => {
       /vip -> overflow -> general -> vip|overflow -> general -> vip -> overflow|general -> vip -> overflow -> general/,
     );
     expect(preview.printed).toContain("fallback");
+    expect(preview.printed).not.toContain("error serializing property");
     expect(apiWrites(sim)).toEqual([]);
   });
 
