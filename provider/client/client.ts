@@ -12,7 +12,8 @@ import { createRedactor } from "./redact";
 import { createRequestPipeline, type RequestFunction } from "./request";
 import { createResourcesApi, type ResourcesApi } from "./resources-api";
 import { createTransport } from "./transport";
-import { routingRuleSchema, webhookSchema, type RoutingRule, type RoutingRuleInput, type Webhook, type WebhookInput } from "./wire-types";
+import { routingRuleSchema, webhookSchema } from "./wire-schemas";
+import type { RoutingRule, RoutingRuleInput, Webhook, WebhookInput } from "./wire-types";
 
 export interface CxoneClient {
   readonly rules: ResourcesApi<RoutingRuleInput, RoutingRule>;

@@ -21,7 +21,6 @@ export {
 export * from "./errors/index";
 export type { ApiResponse, RequestOptions, RequestFunction, LostResponseRecovery } from "./request";
 export type { ResourcesApi, ListParams, CreateOptions, CollectionSnapshot, SnapshotEntry, ResourcesApiOptions } from "./resources-api";
-export { routingRuleSchema, webhookSchema, listPageSchema } from "./wire-types";
 export type { ResponseExpectation } from "./response-check";
 export type { RequestEvent, RequestObserver, RequestOutcome, RequestKind } from "./observer";
 export type { HttpMethod } from "./retry/retry-policy";

@@ -3,7 +3,8 @@ import { ForbiddenError } from "./errors/forbidden-error";
 import { NotFoundError } from "./errors/not-found-error";
 import type { ApiResponse, RequestFunction } from "./request";
 import type { z } from "zod";
-import { listPageSchema, type ListPage } from "./wire-types";
+import { listPageSchema } from "./wire-schemas";
+import type { ListPage } from "./wire-types";
 
 export interface ListParams {
   readonly skip?: number;
@@ -86,9 +87,11 @@ export function createResourcesApi<TInput extends { name: string }, TObject exte
   request: RequestFunction,
   collectionPath: string,
   /** Zod schema of one object as served (wire-types.ts); every reply is checked against it. */
-  schema: z.ZodType,
+  /** The zod schema of one object (wire-schemas.ts); typed loosely so no public .d.ts names zod. */
+  schemaArg: object,
   options: ResourcesApiOptions = {},
 ): ResourcesApi<TInput, TObject> {
+  const schema = schemaArg as z.ZodType;
   const pageSchema = listPageSchema(schema);
   const snapshotTtlMs = options.snapshotTtlMs ?? 60_000;
   const now = options.now ?? Date.now;

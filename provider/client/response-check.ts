@@ -5,8 +5,8 @@ import type { HttpMethod } from "./retry/retry-policy";
 
 /** What a successful reply must look like; set by the resource APIs, optional on raw requests. */
 export interface ResponseExpectation {
-  /** Zod schema of the body (wire-types.ts). */
-  readonly schema?: z.ZodType;
+  /** Zod schema of the body (wire-schemas.ts); structurally typed so that no public .d.ts names zod. */
+  readonly schema?: { safeParse(value: unknown): unknown };
   /** The reply must carry an ETag header (GET/POST/PUT of one object: later writes need it for If-Match). */
   readonly etag?: boolean;
   /** For the error: the object's name (POST) or id (PUT/GET), so the resource layer can read it back. */
@@ -88,7 +88,7 @@ export function checkSuccessReply(reply: CheckedReply): unknown {
         [{ path: "", expected: "object", got: "empty body" }],
       );
     }
-    const result = expect.schema.safeParse(body);
+    const result = (expect.schema as z.ZodType).safeParse(body);
     if (!result.success) {
       const issues = result.error.issues.map((issue) => toIssue(issue, body));
       const listed = issues
