@@ -3,7 +3,7 @@ import { AdoptionError } from "./errors/adoption-error";
 import { OwnershipError } from "./errors/ownership-error";
 import { foreignOwner } from "./ownership";
 import type { ObjectKind } from "./object-kind";
-import { sameFields } from "./field-compare";
+import { equalsProgram } from "./field-compare";
 
 type Props = Record<string, unknown>;
 
@@ -41,9 +41,7 @@ export async function adoptObject<F extends Props, W extends { name: string }, S
   const owner = foreignOwner(objectName);
   if (owner) throw new OwnershipError(kind.kind, "adopt", objectName, adoptId, owner);
   if (previewETag && current.etag !== previewETag) throw changedSincePreview(kind.kind, adoptId, previewETag, current.etag);
-  const writeOnlyGiven = kind.writeOnlyFields.some((f) => fields[f] !== undefined);
-  const comparable = kind.fields.filter((f) => !kind.writeOnlyFields.includes(f));
-  if (!writeOnlyGiven && sameFields(comparable, kind.fromServer(current.body), fields, kind.setFields)) {
+  if (equalsProgram(kind, kind.fromServer(current.body), fields)) {
     return { response: current, attempts: current.attempts, wrote: false };
   }
   try {

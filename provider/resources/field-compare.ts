@@ -25,3 +25,17 @@ export function changedFieldsOf(fields: readonly string[], olds: Props, news: Pr
 export function sameFields(fields: readonly string[], a: Props, b: Props, setFields: readonly string[]): boolean {
   return changedFieldsOf(fields, a, b, setFields).length === 0;
 }
+
+/**
+ * Whether taking over `server` as it is already gives the program's `fields`, so that no write is
+ * needed. A write-only field the program gives (a webhook secret) cannot be compared: then no.
+ */
+export function equalsProgram(
+  kind: { readonly fields: readonly string[]; readonly writeOnlyFields: readonly string[]; readonly setFields: readonly string[] },
+  server: Props,
+  fields: Props,
+): boolean {
+  if (kind.writeOnlyFields.some((f) => fields[f] !== undefined)) return false;
+  const comparable = kind.fields.filter((f) => !kind.writeOnlyFields.includes(f));
+  return sameFields(comparable, server, fields, kind.setFields);
+}

@@ -1,6 +1,6 @@
 import type { ApiResponse, ResourcesApi } from "../client";
 import { createdBy, type CreateHistory } from "./create-journal";
-import { sameFields } from "./field-compare";
+import { equalsProgram } from "./field-compare";
 import type { ObjectKind } from "./object-kind";
 
 type Props = Record<string, unknown>;
@@ -20,9 +20,7 @@ export async function recoverInterruptedCreate<F extends Props, W extends { name
 ): Promise<ApiResponse<S> | undefined> {
   const existing = await api.findByName(body.name);
   if (!existing || !createdBy(history, existing.body.id)) return undefined;
-  const comparable = kind.fields.filter((f) => !kind.writeOnlyFields.includes(f));
-  const writeOnlyGiven = kind.writeOnlyFields.some((f) => fields[f] !== undefined);
-  if (!writeOnlyGiven && sameFields(comparable, kind.fromServer(existing.body), fields, kind.setFields)) return existing;
+  if (equalsProgram(kind, kind.fromServer(existing.body), fields)) return existing;
   const updated = await api.replace(existing.body.id, body, existing.etag ?? "");
   return { ...updated, attempts: existing.attempts + updated.attempts };
 }

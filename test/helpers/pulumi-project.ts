@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { offlineEngineEnv, packageRoot, runPulumi, type RunPulumiResult } from "../../tools/engine";
+import { PULUMI_TEMPLATE_COMPILER_OPTIONS } from "../../provider/cli/export/project-templates";
 import { DEFAULT_CREDENTIALS } from "../../simulator";
 
 /** What one `pulumi` command printed, with both streams together as a user's terminal shows them. */
@@ -60,23 +61,6 @@ export function programDir(name: string): string {
   return path.join(packageRoot(), "test", "e2e", "programs", name);
 }
 
-/** Pulumi's TypeScript template tsconfig: what `pulumi new typescript` writes. */
-const TEMPLATE_TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    outDir: "bin",
-    target: "es2020",
-    module: "commonjs",
-    moduleResolution: "node",
-    sourceMap: true,
-    experimentalDecorators: true,
-    pretty: true,
-    noFallthroughCasesInSwitch: true,
-    noImplicitReturns: true,
-    forceConsistentCasingInFileNames: true,
-  },
-};
-
 /**
  * A TypeScript Pulumi project on a local file backend, run with the plain `pulumi` CLI exactly as
  * a user runs it (index.ts through the Node.js language host, no compile step). The folder lives
@@ -96,7 +80,7 @@ export async function createPulumiProject(options: ProjectOptions): Promise<Pulu
   write("Pulumi.yaml", `name: ${projectName}\nruntime: nodejs\ndescription: e2e project\n`);
   // As `pulumi new typescript` writes it; without it Node would take the repository's package.json.
   write("package.json", `${JSON.stringify({ name: projectName, main: "index.ts", private: true }, null, 2)}\n`);
-  write("tsconfig.json", `${JSON.stringify({ ...TEMPLATE_TSCONFIG, include: ["**/*.ts"] }, null, 2)}\n`);
+  write("tsconfig.json", `${JSON.stringify({ compilerOptions: PULUMI_TEMPLATE_COMPILER_OPTIONS, include: ["**/*.ts"] }, null, 2)}\n`);
   cpSync(programDir(options.program), dir, { recursive: true });
 
   // E2E_TRANSCRIPT_DIR=<dir>: every command and what it printed, per project, for reading later.

@@ -3,7 +3,7 @@ import { routingRuleKind } from "../../resources/routing-rule/routing-rule-kind"
 import { webhookKind } from "../../resources/webhook/webhook-kind";
 import { type AnalyzableRule, analyzeRuleSet, type Finding, validateRuleInputs, validateWebhookInputs } from "../../validation";
 import { assignKeys, camelCase, kebabKey } from "./logical-names";
-import { INDEX_TS, RULE_DEFINITION_TS, WEBHOOK_DEFINITION_TS } from "./project-templates";
+import { INDEX_TS, PULUMI_TEMPLATE_COMPILER_OPTIONS, RULE_DEFINITION_TS, WEBHOOK_DEFINITION_TS } from "./project-templates";
 import { type ExportFilters, selectObjects } from "./select-objects";
 import { group, indent, ifBreak, join, line, printDoc, softline } from "./ts-doc";
 import { type Entry, type Literal, literalDoc, object } from "./ts-literal";
@@ -346,19 +346,7 @@ export function generateProject(input: ExportInput): ExportedProject {
   files.set(
     "tsconfig.json",
     jsonText({
-      compilerOptions: {
-        strict: true,
-        outDir: "bin",
-        target: "es2020",
-        module: "commonjs",
-        moduleResolution: "node",
-        sourceMap: true,
-        experimentalDecorators: true,
-        pretty: true,
-        noFallthroughCasesInSwitch: true,
-        noImplicitReturns: true,
-        forceConsistentCasingInFileNames: true,
-      },
+      compilerOptions: PULUMI_TEMPLATE_COMPILER_OPTIONS,
       files: ["index.ts"],
     }),
   );

@@ -4,6 +4,21 @@
  */
 
 /** index.ts */
+/** Pulumi's TypeScript template tsconfig: what `pulumi new typescript` writes. */
+export const PULUMI_TEMPLATE_COMPILER_OPTIONS = {
+  strict: true,
+  outDir: "bin",
+  target: "es2020",
+  module: "commonjs",
+  moduleResolution: "node",
+  sourceMap: true,
+  experimentalDecorators: true,
+  pretty: true,
+  noFallthroughCasesInSwitch: true,
+  noImplicitReturns: true,
+  forceConsistentCasingInFileNames: true,
+} as const;
+
 export const INDEX_TS = `import * as pulumi from "@pulumi/pulumi";
 import { RoutingRule, Webhook } from "pulumi-cxone-routing";
 import { allRules } from "./rules";
