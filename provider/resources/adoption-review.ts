@@ -5,12 +5,11 @@ import { recordReviewedETag, reviewedETag } from "./adoption-cache";
 import { OwnershipError } from "./errors/ownership-error";
 import { changedFieldsOf } from "./field-compare";
 import { foreignOwner } from "./ownership";
-import type { ObjectKind } from "./object-kind";
+import type { AnyObjectKind } from "./object-kind";
 import { programClient } from "./program-client";
 
 type Props = Record<string, unknown>;
-// biome-ignore lint/suspicious/noExplicitAny: any object kind
-type AnyKind = ObjectKind<any, any, any>;
+type AnyKind = AnyObjectKind;
 
 const show = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
 

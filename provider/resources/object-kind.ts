@@ -34,3 +34,7 @@ export interface ObjectKind<Fields extends Record<string, unknown>, Wire extends
   /** Server fields kept in the outputs next to `etag`. */
   serverFields(object: ServerObject): Record<string, unknown>;
 }
+
+/** Any object kind, for helpers that do not depend on its field types. */
+// biome-ignore lint/suspicious/noExplicitAny: the kinds' own types vary by resource
+export type AnyObjectKind = ObjectKind<any, any, any>;

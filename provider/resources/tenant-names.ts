@@ -3,14 +3,14 @@ import { isUnknownPlaceholder } from "../validation";
 import { createdBy, createHistory } from "./create-journal";
 import { duplicateNameMessage } from "./name-collisions";
 import { ownedName } from "./ownership";
-import type { ObjectKind } from "./object-kind";
+import type { AnyObjectKind } from "./object-kind";
 import { providerClient } from "./provider-state";
 import { isHeld } from "./run-registry";
 
 const lists = new WeakMap<object, Map<string, Promise<Map<string, string> | undefined>>>();
 
 /** name -> id of every object of the kind in the tenant: one paged list per kind and process. */
-function tenantNames(kind: ObjectKind<never, never, never> | ObjectKind<any, any, any>): Promise<Map<string, string> | undefined> {
+function tenantNames(kind: AnyObjectKind): Promise<Map<string, string> | undefined> {
   const client = providerClient();
   let perKind = lists.get(client);
   if (!perKind) lists.set(client, (perKind = new Map()));
@@ -34,8 +34,7 @@ function tenantNames(kind: ObjectKind<never, never, never> | ObjectKind<any, any
  * object this run does not manage. Run-held ids (other resources of the program, seen in their
  * diff) are left to update's name sequencing; anything else fails the preview with the fix.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function tenantNameFailure(kind: ObjectKind<any, any, any>, name: string, urn: unknown): Promise<CheckFailure | undefined> {
+export async function tenantNameFailure(kind: AnyObjectKind, name: string, urn: unknown): Promise<CheckFailure | undefined> {
   if (typeof name !== "string" || isUnknownPlaceholder(name)) return undefined;
   const holderId = (await tenantNames(kind))?.get(ownedName(name));
   if (!holderId || isHeld(holderId)) return undefined;
