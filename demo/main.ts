@@ -34,15 +34,14 @@ async function main(): Promise<void> {
   let deployed: Record<string, number> = {};
   let events = 0;
   let verified = 0;
-  // Each environment is its own CXone tenant, so each gets its own simulator.
-  const sims: Record<string, RunningSimulator> = {};
+  // dev and staging share one sandbox tenant, as many contact centers do: each stack's
+  // cxone:owner (Pulumi.<stack>.yaml) tags its names, so they deploy side by side.
+  const sandbox = await startSimulator({ port: 0, delivery: { attempts: 5, baseDelayMs: 100 } });
+  const sims: Record<string, RunningSimulator> = { dev: sandbox, staging: sandbox };
   const endpoint = await startOrchestrationEndpoint(WEBHOOK_SECRET);
   try {
-    step("Starting a CXone simulator per environment");
-    for (const stack of ["dev", "staging"]) {
-      sims[stack] = await startSimulator({ port: 0, delivery: { attempts: 5, baseDelayMs: 100 } });
-      console.log(`${stack} tenant: ${sims[stack].url}`);
-    }
+    step("Starting the sandbox tenant that dev and staging share");
+    console.log(`sandbox tenant (dev and staging): ${sandbox.url}`);
     console.log(`orchestration endpoint: ${endpoint.url}`);
 
     for (const stack of ["dev", "staging"]) {
@@ -67,25 +66,30 @@ async function main(): Promise<void> {
     await runNodeScript(project.dir, env, "promote.js", ["dev", "staging", "--yes"]);
 
     step("Events received by the orchestration endpoint");
-    for (const sim of Object.values(sims)) await sim.admin.flushDeliveries();
+    await sandbox.admin.flushDeliveries();
     printEvents(endpoint.events);
 
     audit = summarizeAudit(
       ["dev", "staging"].flatMap((stack) => readAuditLog(path.join(workRoot, `audit-${stack}.jsonl`), started).records),
     );
-    deployed = Object.fromEntries(Object.entries(sims).map(([stack, sim]) => [stack, sim.admin.state().rules.length]));
+    deployed = Object.fromEntries(
+      Object.entries(sims).map(([stack, sim]) => [stack, sim.admin.state().rules.filter((r) => r.name.endsWith(` [${stack}]`)).length]),
+    );
     events = endpoint.events.length;
     verified = endpoint.events.filter((e) => e.verified).length;
 
-    step("Cleaning up");
-    for (const stack of ["staging", "dev"]) {
-      await project.pulumi("destroy", "--stack", stack, "--yes", "--skip-preview");
-    }
-    for (const [stack, sim] of Object.entries(sims)) {
-      console.log(`${stack} tenant after destroy: ${sim.admin.state().rules.length} rules, ${sim.admin.state().webhooks.length} webhooks`);
-    }
+    step("Cleaning up: destroying staging leaves dev's objects on the shared tenant");
+    await project.pulumi("destroy", "--stack", "staging", "--yes", "--skip-preview");
+    const left = sandbox.admin.state();
+    console.log(
+      `sandbox after destroying staging: ${left.rules.length} rules (${left.rules.filter((r) => r.name.endsWith(" [dev]")).length} of them dev's)`,
+    );
+    await project.pulumi("destroy", "--stack", "dev", "--yes", "--skip-preview");
+    console.log(
+      `sandbox after destroying dev: ${sandbox.admin.state().rules.length} rules, ${sandbox.admin.state().webhooks.length} webhooks`,
+    );
   } finally {
-    for (const sim of Object.values(sims)) await sim.close();
+    await sandbox.close();
     await endpoint.close();
     rmSync(workRoot, { recursive: true, force: true });
   }
