@@ -3,11 +3,19 @@ export interface BenchResult {
   readonly metrics: Record<string, number>;
 }
 
+/** Flags of `npm run bench -- [--quick] [name...]`. */
+export interface BenchOptions {
+  /** Smaller sizes and single runs: the whole `--quick` run stays under two minutes. */
+  readonly quick?: boolean;
+}
+
 /** One benchmark known to the runner; register it in `entries.ts`. */
 export interface BenchEntry {
   /** Unique name, used to select it on the command line (`node dist/bench/run.js <name>`). */
   readonly name: string;
   /** One line for people reading the results. */
   readonly description?: string;
-  run(): Promise<BenchResult>;
+  /** Runs under `--quick` (with `options.quick`); entries without it are skipped there unless named. */
+  readonly quick?: boolean;
+  run(options?: BenchOptions): Promise<BenchResult>;
 }

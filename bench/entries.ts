@@ -4,6 +4,7 @@ import { clientFaultsBench } from "./client-faults.bench";
 import { clientRateLimitBench } from "./client-rate-limit.bench";
 import { clientThroughputBench } from "./client-throughput.bench";
 import { routingEvaluationBench } from "./routing-evaluation.bench";
+import { engineBench } from "./engine.bench";
 import { exportBench } from "./export.bench";
 import { sharedBudgetBench } from "./shared-budget.bench";
 import { simulatorThroughputBench } from "./simulator-throughput.bench";
@@ -18,4 +19,5 @@ export const benchEntries: readonly BenchEntry[] = [
   simulatorThroughputBench,
   routingEvaluationBench,
   exportBench,
+  engineBench,
 ];

@@ -90,3 +90,27 @@ export function generateRuleSet(shape: RuleSetShape): AnalyzableRule[] {
 export function countFallbackEdges(rules: readonly AnalyzableRule[]): number {
   return rules.filter((rule) => rule.fallback !== undefined || rule.fallbackRuleId !== undefined).length;
 }
+
+/**
+ * `rules` rules in fallback cycles of `cycleLength` rules each (the last cycle may be shorter):
+ * rule i falls back by name to the next rule of its cycle, the last back to the first. Unique
+ * priorities and conditions, so cycles are the only findings.
+ */
+export function generateCyclicRuleSet(shape: { readonly rules: number; readonly cycleLength: number }): AnalyzableRule[] {
+  const rules: AnalyzableRule[] = [];
+  for (let start = 0; start < shape.rules; start += shape.cycleLength) {
+    const end = Math.min(start + shape.cycleLength, shape.rules);
+    for (let i = start; i < end; i++) {
+      rules.push({
+        key: `rule-${i}`,
+        name: `Rule ${i}`,
+        priority: i + 1,
+        enabled: true,
+        interactionType: "voice",
+        conditions: [{ field: "segment", operator: "equals", value: `s${i}` }],
+        fallback: `rule-${i + 1 < end ? i + 1 : start}`,
+      });
+    }
+  }
+  return rules;
+}

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { BenchEntry } from "./bench-entry";
+import type { BenchEntry, BenchOptions } from "./bench-entry";
 import { benchEntries } from "./entries";
 import { round } from "./measure";
 import { UnknownBenchmarkError } from "./unknown-benchmark-error";
@@ -35,12 +35,12 @@ export function selectEntries(entries: readonly BenchEntry[], names: readonly st
 }
 
 /** Runs entries one after another; a failing entry is recorded and does not stop the others. */
-export async function runEntries(entries: readonly BenchEntry[]): Promise<BenchOutcome[]> {
+export async function runEntries(entries: readonly BenchEntry[], options: BenchOptions = {}): Promise<BenchOutcome[]> {
   const outcomes: BenchOutcome[] = [];
   for (const entry of entries) {
     const start = performance.now();
     try {
-      const { metrics } = await entry.run();
+      const { metrics } = await entry.run(options);
       outcomes.push({ name: entry.name, metrics, durationMs: round(performance.now() - start) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -98,11 +98,18 @@ function writeReport(path: string, outcomes: readonly BenchOutcome[]): void {
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-/** Command line: `node dist/bench/run.js [name...]`. Exit code 1 when an entry failed, 2 for unknown names. */
+/**
+ * Command line: `node dist/bench/run.js [--quick] [name...]` (`npm run bench -- --quick`). `--quick`
+ * runs, unless names are given, only the entries marked `quick`, each with small sizes and one run.
+ * Exit code 1 when an entry failed, 2 for unknown names.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  const quick = argv.includes("--quick");
+  const names = argv.filter((arg) => arg !== "--quick");
   let selected: BenchEntry[];
   try {
-    selected = selectEntries(benchEntries, argv);
+    selected = selectEntries(benchEntries, names);
+    if (quick && names.length === 0) selected = selected.filter((entry) => entry.quick);
   } catch (error) {
     if (error instanceof UnknownBenchmarkError) {
       process.stderr.write(`${error.message}\n`);
@@ -110,7 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
-  const outcomes = await runEntries(selected);
+  const outcomes = await runEntries(selected, { quick });
   process.stdout.write(`${formatTable(outcomes)}\n`);
   const resultsPath = join(packageRoot(), "dist", "bench-results.json");
   writeReport(resultsPath, outcomes);

@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { ConflictError, NotFoundError, PreconditionFailedError, type ApiResponse } from "../client";
+import { ConflictError, NotFoundError, PreconditionFailedError, type ApiResponse, type CollectionSnapshot } from "../client";
 import { adoptObject } from "./adoption";
 import { audited } from "./audited";
 import { hideSecretFailures, unknownInputFailures, without } from "./check-inputs";
@@ -48,7 +48,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
   const changedFields = (olds: Props, news: Props) => changedFieldsOf(kind.fields, olds, news, kind.setFields);
   const audit = <T>(...args: Parameters<typeof audited<T>> extends [unknown, ...infer R] ? R : never) => audited<T>(kind.kind, ...args);
 
-  function outputs(inputs: Props, response: ApiResponse<S>): Props {
+  function outputs(inputs: Props, response: Pick<ApiResponse<S>, "body" | "etag">): Props {
     return {
       ...meta(inputs),
       ...pick(inputs, kind.writeOnlyFields),
@@ -97,6 +97,22 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       errorCode: error.errorCode,
       cause: error,
     });
+  }
+
+  /**
+   * The collection's paged listing (the client's snapshot(): one listing per run, shared by every
+   * read, dropped by any write), or undefined when it fails: read() then GETs as before.
+   */
+  function listing(): Promise<CollectionSnapshot<S> | undefined> {
+    return api()
+      .snapshot()
+      .catch(() => undefined);
+  }
+
+  /** The object and the ETag the list gave, when the listing holds the id and carries ETags. */
+  function listedObject(snapshot: CollectionSnapshot<S> | undefined, id: string): Pick<ApiResponse<S>, "body" | "etag"> | undefined {
+    const entry = snapshot?.carriesETags ? snapshot.items.get(id) : undefined;
+    return entry?.etag === undefined ? undefined : { body: entry.object, etag: entry.etag };
   }
 
   return {
@@ -198,6 +214,15 @@ export function createObjectProvider<F extends Props, W extends { name: string }
 
     async read(id, props = {}) {
       return audit("read", props.__urn, id, props.etag as string | undefined, async () => {
+        // One paged listing answers every read of the run (issue 16): the object and the ETag the
+        // list gave are what GET would have returned when the list was taken.
+        const snapshot = await listing();
+        const listed = listedObject(snapshot, id);
+        if (listed) {
+          holdId(props.__urn, id, { currentName: (listed.body as { name?: unknown }).name });
+          const result = { id, props: outputs(props, listed), inputs: await serverInputs(props, listed.body) };
+          return { result, etagAfter: listed.etag, attempts: 0, note: "read from the collection listing" };
+        }
         try {
           const current = await api().get(id);
           holdId(props.__urn, id, { currentName: (current.body as { name?: unknown }).name });
@@ -206,18 +231,21 @@ export function createObjectProvider<F extends Props, W extends { name: string }
         } catch (error) {
           if (!(error instanceof NotFoundError)) throw error;
           // A wrong collection path also answers 404; dropping every resource from the state on
-          // refresh would be the worst reading of it. The collection must answer first.
-          await api()
-            .list({ top: 1 })
-            .catch((listError: unknown) => {
-              if (listError instanceof NotFoundError) {
-                throw new ProviderConfigurationError(
-                  `${kind.kind} ${id}: the collection ${api().collectionPath} itself answers 404, so this looks like a wrong path, not a deleted object; nothing was dropped from the state. Check cxone:baseUrl and cxone:${kind.kind === "Webhook" ? "webhooksPath" : "rulesPath"}.`,
-                  kind.kind === "Webhook" ? "webhooksPath" : "rulesPath",
-                );
-              }
-              throw listError;
-            });
+          // refresh would be the worst reading of it. The collection must answer first (a
+          // listing this run already took is that answer).
+          if (!snapshot) {
+            await api()
+              .list({ top: 1 })
+              .catch((listError: unknown) => {
+                if (listError instanceof NotFoundError) {
+                  throw new ProviderConfigurationError(
+                    `${kind.kind} ${id}: the collection ${api().collectionPath} itself answers 404, so this looks like a wrong path, not a deleted object; nothing was dropped from the state. Check cxone:baseUrl and cxone:${kind.kind === "Webhook" ? "webhooksPath" : "rulesPath"}.`,
+                    kind.kind === "Webhook" ? "webhooksPath" : "rulesPath",
+                  );
+                }
+                throw listError;
+              });
+          }
           // Gone from CXone: an empty id tells the engine to drop it from the state.
           return { result: { id: "", props: {} }, etagAfter: undefined, attempts: 2 };
         }

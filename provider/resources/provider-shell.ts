@@ -5,23 +5,30 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
  * name inside the provider process. Nothing is captured but a string, so no credential, client
  * or module graph lands in `__provider`; the module-level token cache and rate limiter in the
  * runtime module are shared by every resource of the run.
+ *
+ * The text is kept short because it is stored twice per resource (inputs and outputs): one-letter
+ * parameters and the runtime's short aliases `r` (routingRuleProvider) and `w` (webhookProvider).
+ * Every serialized method costs a fixed wrapper of about 130 bytes on top of its text (the SDK's
+ * closure serializer), which is why a provider of seven methods cannot get as small as a bare
+ * one-method provider. States written with the longer names keep working: runtime.ts still
+ * exports `routingRuleProvider`, `webhookProvider` and `configure`.
  */
 export const routingRuleShell: dynamic.ResourceProvider = {
-  configure: (req) => require("pulumi-cxone-routing/runtime").configure(req),
-  check: (olds, news) => require("pulumi-cxone-routing/runtime").routingRuleProvider.check(olds, news),
-  diff: (id, olds, news) => require("pulumi-cxone-routing/runtime").routingRuleProvider.diff(id, olds, news),
-  create: (inputs) => require("pulumi-cxone-routing/runtime").routingRuleProvider.create(inputs),
-  read: (id, props) => require("pulumi-cxone-routing/runtime").routingRuleProvider.read(id, props),
-  update: (id, olds, news) => require("pulumi-cxone-routing/runtime").routingRuleProvider.update(id, olds, news),
-  delete: (id, props) => require("pulumi-cxone-routing/runtime").routingRuleProvider.delete(id, props),
+  configure: (q) => require("pulumi-cxone-routing/runtime").configure(q),
+  check: (o, n) => require("pulumi-cxone-routing/runtime").r.check(o, n),
+  diff: (i, o, n) => require("pulumi-cxone-routing/runtime").r.diff(i, o, n),
+  create: (n) => require("pulumi-cxone-routing/runtime").r.create(n),
+  read: (i, o) => require("pulumi-cxone-routing/runtime").r.read(i, o),
+  update: (i, o, n) => require("pulumi-cxone-routing/runtime").r.update(i, o, n),
+  delete: (i, o) => require("pulumi-cxone-routing/runtime").r.delete(i, o),
 };
 
 export const webhookShell: dynamic.ResourceProvider = {
-  configure: (req) => require("pulumi-cxone-routing/runtime").configure(req),
-  check: (olds, news) => require("pulumi-cxone-routing/runtime").webhookProvider.check(olds, news),
-  diff: (id, olds, news) => require("pulumi-cxone-routing/runtime").webhookProvider.diff(id, olds, news),
-  create: (inputs) => require("pulumi-cxone-routing/runtime").webhookProvider.create(inputs),
-  read: (id, props) => require("pulumi-cxone-routing/runtime").webhookProvider.read(id, props),
-  update: (id, olds, news) => require("pulumi-cxone-routing/runtime").webhookProvider.update(id, olds, news),
-  delete: (id, props) => require("pulumi-cxone-routing/runtime").webhookProvider.delete(id, props),
+  configure: (q) => require("pulumi-cxone-routing/runtime").configure(q),
+  check: (o, n) => require("pulumi-cxone-routing/runtime").w.check(o, n),
+  diff: (i, o, n) => require("pulumi-cxone-routing/runtime").w.diff(i, o, n),
+  create: (n) => require("pulumi-cxone-routing/runtime").w.create(n),
+  read: (i, o) => require("pulumi-cxone-routing/runtime").w.read(i, o),
+  update: (i, o, n) => require("pulumi-cxone-routing/runtime").w.update(i, o, n),
+  delete: (i, o) => require("pulumi-cxone-routing/runtime").w.delete(i, o),
 };

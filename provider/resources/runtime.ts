@@ -21,3 +21,6 @@ quietHostLog();
 export const configure = configureProvider;
 export const routingRuleProvider = reportingOnce(createObjectProvider(routingRuleKind));
 export const webhookProvider = reportingOnce(createObjectProvider(webhookKind));
+/** Short aliases the current shells call (provider-shell.ts); the long names stay for states written before. */
+export const r = routingRuleProvider;
+export const w = webhookProvider;

@@ -18,9 +18,11 @@ function tenantNames(kind: AnyObjectKind): Promise<Map<string, string> | undefin
   if (!names) {
     names = kind
       .api(client)
-      .listAll()
+      .snapshot()
       .then(
-        (objects: { id: string; name: string }[]) => new Map(objects.map((o) => [o.name, o.id])),
+        // The paged listing read() shares (one listing per run for `preview --refresh`).
+        (snapshot: { items: ReadonlyMap<string, { object: { id: string; name: string } }> }) =>
+          new Map([...snapshot.items.values()].map(({ object }) => [object.name, object.id])),
         // An unreachable tenant fails later with its own message; check stays about the inputs.
         () => undefined,
       );

@@ -1,72 +1,152 @@
-import { Graph, alg } from "@dagrejs/graphlib";
+/**
+ * Cycle search without recursion: Tarjan's strongly connected components with explicit stacks
+ * over typed arrays, and a breadth-first shortest cycle per component. Both are linear in nodes +
+ * edges, for a 50,000-rule cycle as for 25,000 two-rule cycles (issue 16: graphlib's recursive
+ * Tarjan threw RangeError past a few thousand rules and is no longer used).
+ */
+
+/** A directed graph over nodes `0 .. nodeCount-1`, successors in CSR form: those of v are `targets[start[v] .. start[v + 1])`. */
+export interface IndexGraph {
+  readonly nodeCount: number;
+  readonly start: Int32Array;
+  readonly targets: Int32Array;
+}
+
+/** Builds an {@link IndexGraph} from a successor function (duplicates kept, order kept). */
+export function indexGraph(nodeCount: number, successors: (v: number) => readonly number[]): IndexGraph {
+  const start = new Int32Array(nodeCount + 1);
+  const lists: (readonly number[])[] = new Array(nodeCount);
+  for (let v = 0; v < nodeCount; v++) {
+    lists[v] = successors(v);
+    start[v + 1] = start[v]! + lists[v]!.length;
+  }
+  const targets = new Int32Array(start[nodeCount]!);
+  for (let v = 0; v < nodeCount; v++) targets.set(lists[v]!, start[v]!);
+  return { nodeCount, start, targets };
+}
+
+function hasSelfLoop(graph: IndexGraph, v: number): boolean {
+  for (let i = graph.start[v]!; i < graph.start[v + 1]!; i++) if (graph.targets[i] === v) return true;
+  return false;
+}
 
 /**
  * Strongly connected components that contain a cycle (several nodes, or one node with a
- * self-loop), found with graphlib's `alg.findCycles` (Tarjan).
- *
- * graphlib's Tarjan is recursive and overflows the stack on a component of a few thousand
- * nodes; in that case the same algorithm runs again with an explicit stack. Node names must
- * not collide with Object members ("constructor"...) because graphlib stores nodes in plain
- * objects; callers use prefixed names such as `n12`.
- *
- * @param nodes - node names, in the order ties should be broken.
- * @param successors - outgoing neighbours of a node; names outside `nodes` are ignored.
+ * self-loop), each as its node indexes. Iterative Tarjan: O(nodes + edges), no recursion.
  */
-export function findCyclicComponents(nodes: readonly string[], successors: (node: string) => readonly string[]): string[][] {
-  const members = new Set(nodes);
-  const g = new Graph({ directed: true });
-  for (const v of nodes) g.setNode(v);
-  for (const v of nodes) for (const w of successors(v)) if (members.has(w)) g.setEdge(v, w);
-  try {
-    return alg.findCycles(g);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return iterativeCyclicComponents(nodes, (v) => successors(v).filter((w) => members.has(w)));
-  }
-}
-
-/** Tarjan's algorithm with an explicit stack; same components as graphlib's `findCycles`. */
-function iterativeCyclicComponents(nodes: readonly string[], successors: (node: string) => readonly string[]): string[][] {
-  const order = new Map<string, number>();
-  const lowLink = new Map<string, number>();
-  const onStack = new Set<string>();
-  const componentStack: string[] = [];
-  const components: string[][] = [];
+export function cyclicComponentsOf(graph: IndexGraph): number[][] {
+  const n = graph.nodeCount;
+  const { start, targets } = graph;
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const componentStack = new Int32Array(n);
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  const components: number[][] = [];
   let counter = 0;
-  for (const root of nodes) {
-    if (order.has(root)) continue;
-    const callStack: Array<{ v: string; next: readonly string[]; position: number }> = [];
-    const enter = (v: string): void => {
-      order.set(v, counter);
-      lowLink.set(v, counter++);
-      componentStack.push(v);
-      onStack.add(v);
-      callStack.push({ v, next: successors(v), position: 0 });
-    };
-    enter(root);
-    while (callStack.length > 0) {
-      const frame = callStack[callStack.length - 1]!;
-      if (frame.position < frame.next.length) {
-        const w = frame.next[frame.position++]!;
-        if (!order.has(w)) enter(w);
-        else if (onStack.has(w)) lowLink.set(frame.v, Math.min(lowLink.get(frame.v)!, order.get(w)!));
+  let sp = 0;
+  for (let root = 0; root < n; root++) {
+    if (order[root] !== -1) continue;
+    let csp = 0;
+    order[root] = low[root] = counter++;
+    componentStack[sp++] = root;
+    onStack[root] = 1;
+    callNode[csp] = root;
+    callEdge[csp++] = start[root]!;
+    while (csp > 0) {
+      const v = callNode[csp - 1]!;
+      const edge = callEdge[csp - 1]!;
+      if (edge < start[v + 1]!) {
+        callEdge[csp - 1] = edge + 1;
+        const w = targets[edge]!;
+        if (order[w] === -1) {
+          order[w] = low[w] = counter++;
+          componentStack[sp++] = w;
+          onStack[w] = 1;
+          callNode[csp] = w;
+          callEdge[csp++] = start[w]!;
+        } else if (onStack[w] && order[w]! < low[v]!) {
+          low[v] = order[w]!;
+        }
         continue;
       }
-      callStack.pop();
-      const parent = callStack[callStack.length - 1];
-      if (parent) lowLink.set(parent.v, Math.min(lowLink.get(parent.v)!, lowLink.get(frame.v)!));
-      if (lowLink.get(frame.v) !== order.get(frame.v)) continue;
-      const component: string[] = [];
-      let w: string;
+      csp--;
+      if (csp > 0) {
+        const parent = callNode[csp - 1]!;
+        if (low[v]! < low[parent]!) low[parent] = low[v]!;
+      }
+      if (low[v] !== order[v]) continue;
+      const component: number[] = [];
+      let w: number;
       do {
-        w = componentStack.pop()!;
-        onStack.delete(w);
+        w = componentStack[--sp]!;
+        onStack[w] = 0;
         component.push(w);
-      } while (w !== frame.v);
-      if (component.length > 1 || successors(frame.v).includes(frame.v)) components.push(component);
+      } while (w !== v);
+      if (component.length > 1 || hasSelfLoop(graph, v)) components.push(component);
     }
   }
   return components;
+}
+
+/**
+ * For each component (disjoint node sets, e.g. from {@link cyclicComponentsOf}), a shortest cycle
+ * through `startOf(component)` that stays inside the component, as `[start, ..., start]`. One
+ * breadth-first search per component over its own nodes: linear in nodes + edges overall.
+ */
+export function shortestCycles(
+  graph: IndexGraph,
+  components: readonly (readonly number[])[],
+  startOf: (component: readonly number[]) => number,
+): number[][] {
+  const { start, targets } = graph;
+  const componentOf = new Int32Array(graph.nodeCount).fill(-1);
+  components.forEach((component, c) => {
+    for (const v of component) componentOf[v] = c;
+  });
+  const parent = new Int32Array(graph.nodeCount).fill(-1);
+  const seen = new Uint8Array(graph.nodeCount);
+  return components.map((component, c) => {
+    const first = startOf(component);
+    const queue = [first];
+    seen[first] = 1;
+    try {
+      for (let head = 0; head < queue.length; head++) {
+        const v = queue[head]!;
+        for (let i = start[v]!; i < start[v + 1]!; i++) {
+          const w = targets[i]!;
+          if (w === first) {
+            const between: number[] = [];
+            for (let u = v; u !== first; u = parent[u]!) between.push(u);
+            return [first, ...between.reverse(), first];
+          }
+          if (componentOf[w] === c && !seen[w]) {
+            seen[w] = 1;
+            parent[w] = v;
+            queue.push(w);
+          }
+        }
+      }
+      return [first, first]; // not reached for a cyclic component
+    } finally {
+      for (const v of queue) seen[v] = 0;
+    }
+  });
+}
+
+/**
+ * {@link cyclicComponentsOf} over named nodes (the remote-fallback graph): `successors` names
+ * outside `nodes` are ignored. Names are Map keys, so any string is safe.
+ */
+export function findCyclicComponents(nodes: readonly string[], successors: (node: string) => readonly string[]): string[][] {
+  const indexOf = new Map(nodes.map((node, i) => [node, i]));
+  const graph = indexGraph(nodes.length, (v) =>
+    successors(nodes[v]!)
+      .map((w) => indexOf.get(w))
+      .filter((w): w is number => w !== undefined),
+  );
+  return cyclicComponentsOf(graph).map((component) => component.map((v) => nodes[v]!));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { findCyclicComponents, shortestCycleThrough } from "./cyclic-components";
+import { cyclicComponentsOf, indexGraph, shortestCycles } from "./cyclic-components";
 import type { RuleIndex } from "./rule-index";
 import { isKnownId } from "./rule-index";
 
@@ -88,8 +88,8 @@ export interface FallbackLayers {
  *    each removed rule's longest chain on the way; what remains can reach a cycle;
  * 2. among those, repeatedly remove rules no remaining rule falls back to (tails leading into
  *    cycles). What remains is the cyclic core, usually just the rules on cycles.
- * Keeping the core small keeps the cycle search (graphlib's Tarjan, see findCyclicComponents)
- * cheap, and away from the long acyclic chains a big program can have.
+ * Keeping the core small keeps the cycle search (an iterative Tarjan, see cyclic-components.ts)
+ * away from the long acyclic chains a big program can have.
  */
 export function peelFallbackGraph(graph: FallbackGraph): FallbackLayers {
   const n = graph.nodeCount;
@@ -162,17 +162,23 @@ export function peelFallbackGraph(graph: FallbackGraph): FallbackLayers {
  */
 export function findFallbackCycles(graph: FallbackGraph, core: readonly number[]): number[][] {
   if (core.length === 0) return [];
-  // Prefixed names: graphlib keeps nodes in plain objects (see findCyclicComponents).
-  const successorNames = (node: string): string[] => successorsOf(graph, Number(node.slice(1))).map((w) => `n${w}`);
-  const successorIndexes = (v: number): number[] => successorsOf(graph, v);
-  return findCyclicComponents(
-    core.map((v) => `n${v}`),
-    successorNames,
-  )
-    .map((names) => {
-      const component = names.map((name) => Number(name.slice(1)));
-      const start = component.reduce((a, b) => Math.min(a, b));
-      return shortestCycleThrough(start, new Set(component), successorIndexes);
-    })
-    .sort((a, b) => a[0]! - b[0]!);
+  // The core as a graph of its own (local index = position in `core`); edges leaving it cannot be on a cycle.
+  const local = new Int32Array(graph.nodeCount).fill(-1);
+  core.forEach((v, i) => {
+    local[v] = i;
+  });
+  const coreGraph = indexGraph(core.length, (i) => {
+    const v = core[i]!;
+    const out: number[] = [];
+    const a = graph.byName[v]!;
+    const b = graph.byId[v]!;
+    if (a >= 0 && local[a]! >= 0) out.push(local[a]!);
+    if (b >= 0 && local[b]! >= 0) out.push(local[b]!);
+    return out;
+  });
+  const components = cyclicComponentsOf(coreGraph);
+  // `core` is ascending, so the smallest local index is the rule declared first.
+  return shortestCycles(coreGraph, components, (component) => component.reduce((x, y) => Math.min(x, y)))
+    .map((cycle) => cycle.map((i) => core[i]!))
+    .sort((x, y) => x[0]! - y[0]!);
 }

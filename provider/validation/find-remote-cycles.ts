@@ -50,7 +50,7 @@ function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
 
 /**
  * Node names of the combined graph: `L<index>` for a program rule, `R<id>` for a CXone rule
- * outside the program (prefixes also keep graphlib away from Object member names).
+ * outside the program.
  */
 const localNode = (index: number): string => `L${index}`;
 const remoteNode = (id: string): string => `R${id}`;

@@ -49,12 +49,44 @@ describe("analyzeRuleSet: fallback cycles", () => {
     expect(analyzeRuleSet(distinctPriorities(rules)).errors).toEqual([]);
   });
 
-  it("handles a cycle of thousands of rules (deeper than graphlib's recursion)", () => {
+  it("handles a cycle of thousands of rules (deeper than any recursion would go)", () => {
     const size = 5000;
     const rules = Array.from({ length: size }, (_, i) => analyzable(`r${i}`, { fallback: `r${(i + 1) % size}` }));
     const reasons = cycleReasons(rules);
     expect(reasons).toHaveLength(1);
     expect(reasons[0]).toMatch(/^r0 fallback: fallback cycle r0 -> r1 -> r2 -> .* -> r4999 -> r0$/);
+  });
+
+  it("reports one cycle of 50,000 rules (no recursion anywhere)", () => {
+    const size = 50_000;
+    const rules = Array.from({ length: size }, (_, i) => analyzable(`r${i}`, { fallback: `r${(i + 1) % size}` }));
+    const cycles = analyzeRuleSet(distinctPriorities(rules)).errors.filter((finding) => finding.code === "fallback_cycle");
+    expect(cycles).toHaveLength(1);
+    const path = cycles[0]!.reason.replace("fallback cycle ", "").split(" -> ");
+    expect(path).toHaveLength(size + 1);
+    expect(path[0]).toBe("r0");
+    expect(path[size - 1]).toBe(`r${size - 1}`);
+    expect(path[size]).toBe("r0");
+  });
+
+  it("reports each of 25,000 two-rule cycles once, in declaration order", () => {
+    const size = 50_000;
+    const rules = Array.from({ length: size }, (_, i) => analyzable(`r${i}`, { fallback: `r${i ^ 1}` }));
+    const reasons = cycleReasons(rules);
+    expect(reasons).toHaveLength(size / 2);
+    expect(reasons[0]).toBe("r0 fallback: fallback cycle r0 -> r1 -> r0");
+    expect(reasons[size / 2 - 1]).toBe(`r${size - 2} fallback: fallback cycle r${size - 2} -> r${size - 1} -> r${size - 2}`);
+  });
+
+  it("finds a cycle behind a long chain that leads into it, and a self-fallback among 10,000 rules", () => {
+    const size = 10_000;
+    const rules = Array.from({ length: size }, (_, i) =>
+      analyzable(`r${i}`, { fallback: i === size - 1 ? `r${size - 3}` : i === 0 ? "r0" : `r${i + 1}` }),
+    );
+    expect(cycleReasons(rules)).toEqual([
+      "r0 fallback: fallback cycle r0 -> r0",
+      `r${size - 3} fallback: fallback cycle r${size - 3} -> r${size - 2} -> r${size - 1} -> r${size - 3}`,
+    ]);
   });
 
   it("is not confused by keys that are Object members", () => {

@@ -19,13 +19,21 @@ export async function checkRemoteFallbacks(rules: readonly AnalyzableRule[]): Pr
     return { errors: [], warnings: remote.map((r) => ({ key: r.key, field: "fallbackRuleId", reason, code: "remote_check_skipped" })) };
   }
   // A remote chain may lead back into this stack: know the program's rules by their CXone ids
-  // (names are unique per tenant; one paged list, not a GET per rule).
-  const idByName = new Map((await client.rules.listAll()).map((r) => [withoutOwner(r.name), r.id]));
+  // (names are unique per tenant). One paged listing (the client's snapshot) answers both that and,
+  // when the list carries ETags or not, every remote rule it holds; ids it does not hold are GETs.
+  const snapshot = await client.rules.snapshot();
+  const idByName = new Map([...snapshot.items.values()].map(({ object }) => [withoutOwner(object.name), object.id]));
   const known = rules.map((r) => (idByName.has(r.name) ? { ...r, id: idByName.get(r.name)! } : r));
+  const remoteRule = (body: { id: string; name: string; fallbackRuleId?: string | undefined }) => ({
+    id: body.id,
+    name: body.name,
+    ...(body.fallbackRuleId ? { fallbackRuleId: body.fallbackRuleId } : {}),
+  });
   const errors = await findRemoteCycles(known, async (id) => {
+    const listed = snapshot.items.get(id);
+    if (listed) return remoteRule(listed.object);
     try {
-      const { body } = await client.rules.get(id);
-      return { id: body.id, name: body.name, ...(body.fallbackRuleId ? { fallbackRuleId: body.fallbackRuleId } : {}) };
+      return remoteRule((await client.rules.get(id)).body);
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
