@@ -45,6 +45,19 @@ describe("examples/routing-infra: promotion of exactly what dev runs, compare an
     rmSync(workRoot, { recursive: true, force: true });
   });
 
+  it("an installed package keeps the state lean: the serialized provider is one require", async () => {
+    const state = JSON.parse(await project.pulumi("stack", "export", "--stack", "dev")).deployment;
+    const providers = state.resources.filter((r: { inputs?: { __provider?: string } }) => r.inputs?.__provider);
+    expect(providers.length).toBe(7);
+    for (const r of providers) {
+      expect(r.inputs.__provider).toMatch(/require\("pulumi-cxone-routing\/shells\/(routing-rule|webhook)"\)/);
+      expect(r.inputs.__provider.length).toBeLessThan(600);
+    }
+    console.log(
+      `__provider per resource in an installed package: ${providers.map((r: { inputs: { __provider: string } }) => r.inputs.__provider.length).join(", ")} characters`,
+    );
+  });
+
   it("compare reads both tenants and finds them equal", async () => {
     const result = await cxoneRouting(project, "compare", "dev", "staging");
     expect(result.stdout).toContain("dev and staging run the same rule set (read from both tenants).");

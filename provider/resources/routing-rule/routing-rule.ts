@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { reviewAdoption } from "../adoption-review";
 import { deferred } from "../deferred";
 import { currentOwner } from "../ownership";
-import { routingRuleShell } from "../provider-shell";
+import routingRuleShell = require("../shells/routing-rule");
 import { UNKNOWN_PLACEHOLDER } from "../../validation/unknown-placeholder";
 import { validateRuleInputs } from "../../validation/validate-rule-inputs";
 import { routingRuleKind } from "./routing-rule-kind";

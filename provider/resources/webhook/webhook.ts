@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { reviewAdoption } from "../adoption-review";
 import { deferred } from "../deferred";
 import { currentOwner } from "../ownership";
-import { webhookShell } from "../provider-shell";
+import webhookShell = require("../shells/webhook");
 import { validateWebhookInputs } from "../../validation/validate-webhook-inputs";
 import { webhookKind } from "./webhook-kind";
 import type { WebhookEvent, WebhookEventFilter } from "../../validation/constants";
