@@ -83,7 +83,7 @@ function valueMismatch(operator: string, value: unknown): string | undefined {
       return `is not a valid regular expression: ${(error as Error).message}`;
     }
     const risk = findBacktrackingRisk(value);
-    if (risk) return `regular expression may cause catastrophic backtracking: ${risk.reason}`;
+    if (risk) return `regular expression may cause catastrophic backtracking: ${risk.reason}${risk.fix ? `. Fix: ${risk.fix}` : ""}`;
   }
   return undefined;
 }
