@@ -295,11 +295,6 @@ function bitmapsOverlap(a: Uint8Array, b: Uint8Array): boolean {
   return false;
 }
 
-function firstSetsOverlap(a: FirstSet, b: FirstSet, cache: Map<string, Uint8Array>): boolean {
-  if ((a.anyChar && (b.anyChar || b.chars.length > 0)) || (b.anyChar && a.chars.length > 0)) return true;
-  return bitmapsOverlap(firstSetChars(a, cache), firstSetChars(b, cache));
-}
-
 function isVariable(node: QuantifiedNode): boolean {
   return node.min !== node.max;
 }
