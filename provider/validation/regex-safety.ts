@@ -429,6 +429,18 @@ function adjacentRepetitionRisk(sequence: readonly RegexNode[], cache: Map<strin
  * @returns the first risky construct found, or `undefined` when the pattern looks safe.
  */
 export function findBacktrackingRisk(pattern: string): BacktrackingRisk | undefined {
+  // Rules repeat patterns (thousands of conditions, preview and up, every rule of a stack).
+  if (SCREENED.has(pattern)) return SCREENED.get(pattern);
+  const risk = screen(pattern);
+  if (SCREENED.size >= MAX_SCREENED) SCREENED.delete(SCREENED.keys().next().value as string);
+  SCREENED.set(pattern, risk);
+  return risk;
+}
+
+const SCREENED = new Map<string, BacktrackingRisk | undefined>();
+const MAX_SCREENED = 2000;
+
+function screen(pattern: string): BacktrackingRisk | undefined {
   let tree: RegexNode[][];
   try {
     tree = parsePattern(pattern);
