@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../provider/resources/runtime";
-import { analyzeRuleSet, validateRuleInputs, validateWebhookInputs, type AnalyzableRule } from "../../provider/validation";
+import { analyzeRuleSet, validateRuleInputs, type AnalyzableRule } from "../../provider/validation";
 import { startHarness, URN, WEBHOOK_URN, type Harness } from "../resources/helpers";
 
 /**
