@@ -4,6 +4,7 @@ import { OwnershipError } from "./errors/ownership-error";
 import { foreignOwner } from "./ownership";
 import type { ObjectKind } from "./object-kind";
 import { equalsProgram } from "./field-compare";
+import { confirmReplace, mayHaveApplied } from "./confirm-write";
 
 type Props = Record<string, unknown>;
 
@@ -48,6 +49,10 @@ export async function adoptObject<F extends Props, W extends { name: string }, S
     const updated = await api.replace(adoptId, body, previewETag ?? current.etag ?? "*");
     return { response: updated, attempts: current.attempts + updated.attempts, wrote: true };
   } catch (error) {
+    if (mayHaveApplied(error)) {
+      const confirmed = await confirmReplace(kind, api, error, adoptId, body, fields, "adopt", previewETag ?? current.etag);
+      return { response: confirmed, attempts: current.attempts + confirmed.attempts, wrote: true };
+    }
     if (error instanceof PreconditionFailedError)
       throw changedSincePreview(kind.kind, adoptId, previewETag ?? current.etag ?? "none", error.currentETag);
     throw error;

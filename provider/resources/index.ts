@@ -20,5 +20,6 @@ export {
   type ConflictPolicy,
 } from "./settings";
 export { OutOfBandChangeError } from "./errors/out-of-band-change-error";
+export { UnconfirmedWriteError } from "./errors/unconfirmed-write-error";
 export { AdoptionError } from "./errors/adoption-error";
 export { ProviderConfigurationError } from "./errors/provider-configuration-error";

@@ -9,6 +9,7 @@ import { OutOfBandChangeError } from "./errors/out-of-band-change-error";
 import { changedFieldsOf } from "./field-compare";
 import { beginCreate, createHistory, endCreate } from "./create-journal";
 import { recoverInterruptedCreate } from "./interrupted-create";
+import { confirmCreate, confirmReplace, holdsProgramVersion, mayHaveApplied } from "./confirm-write";
 import { duplicateNameMessage } from "./name-collisions";
 import type { ObjectKind } from "./object-kind";
 import { providerAuditLog, providerClient, providerSettings } from "./provider-state";
@@ -188,9 +189,17 @@ export function createObjectProvider<F extends Props, W extends { name: string }
         const history = createHistory(inputs.__urn, body.name);
         beginCreate(inputs.__urn, body.name);
         let recovered = false;
+        let confirmed = false;
         const created = await api()
           .create(body)
           .catch(async (error: unknown) => {
+            if (mayHaveApplied(error)) {
+              // The reply was unusable: find out by name what the server holds. On failure the
+              // journal's "begin" stays unanswered, so the next up takes over what did land.
+              const found = await confirmCreate(kind, api(), error, body, fields as Props);
+              confirmed = true;
+              return found;
+            }
             if (!(error instanceof ConflictError && error.errorCode === "duplicate_name")) throw error;
             // Our own create from a run that was killed before the engine recorded it: take it over.
             const taken = await recoverInterruptedCreate(kind, api(), body, fields as Props, history);
@@ -208,6 +217,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
           attempts: created.attempts,
           resourceId: created.body.id,
           ...(recovered ? { note: "taken over: created by an interrupted run of this stack (create journal)" } : {}),
+          ...(confirmed ? { note: "reply unusable; the created object was read back by name and holds the program's values" } : {}),
         };
       });
     },
@@ -253,7 +263,8 @@ export function createObjectProvider<F extends Props, W extends { name: string }
     },
 
     async update(id, olds, news) {
-      const body = kind.toWire(validated(news));
+      const fields = validated(news) as Props;
+      const body = kind.toWire(fields as F);
       const stateETag = olds.etag as string | undefined;
       holdId(news.__urn, id, { plannedName: body.name });
       // Only provider settings or display fields changed: nothing to send.
@@ -266,14 +277,41 @@ export function createObjectProvider<F extends Props, W extends { name: string }
           holdId(news.__urn, id, { currentName: body.name });
           return { result: { outs: outputs(news, updated) }, etagAfter: updated.etag, attempts: updated.attempts };
         } catch (error) {
+          if (mayHaveApplied(error)) {
+            // The reply was unusable: the server's object and ETag, read back, go into the state.
+            const current = await confirmReplace(kind, api(), error, id, body, fields, "update", stateETag);
+            holdId(news.__urn, id, { currentName: body.name });
+            return {
+              result: { outs: outputs(news, current) },
+              etagAfter: current.etag,
+              attempts: current.attempts,
+              note: "reply unusable; the object was read back and holds the program's values",
+            };
+          }
           if (error instanceof NotFoundError) throw new ObjectGoneError(kind.kind, body.name, id);
           if (error instanceof ConflictError && error.errorCode === "duplicate_name") return collision(error, body.name, news.__urn);
           if (!(error instanceof PreconditionFailedError)) throw error;
+          // Our own earlier update whose reply was lost or unusable (its run failed, so the state
+          // kept the ETag from before it): the server already holds the program's version. That
+          // is no edit outside Pulumi to report; take the server's ETag.
+          // A changed write-only field (a webhook secret) cannot be seen on the server: write it.
+          const writeOnlyChanged = changedFields(olds, news).some((f) => kind.writeOnlyFields.includes(f));
+          const now = await api()
+            .get(id)
+            .catch(() => undefined);
+          if (now && !writeOnlyChanged && holdsProgramVersion(kind, now.body, fields)) {
+            return {
+              result: { outs: outputs(news, now) },
+              etagAfter: now.etag,
+              attempts: now.attempts + 1,
+              note: "412, but the server already holds the program's values (an earlier run's update whose reply never arrived); state takes its ETag",
+            };
+          }
           if (policy(news) !== "overwrite") {
             throw new OutOfBandChangeError(kind.kind, body.name, id, "update", stateETag, error.currentETag);
           }
           // Opt-in: take the server's current ETag and apply the program's version over it.
-          const current = await api().get(id);
+          const current = now ?? (await api().get(id));
           const updated = await api().replace(id, body, current.etag ?? "");
           return {
             result: { outs: outputs(news, updated) },

@@ -38,6 +38,7 @@ export const SETTING_KEYS = {
   rulesPath: "CXONE_RULES_PATH",
   webhooksPath: "CXONE_WEBHOOKS_PATH",
   rateLimitPerMinute: "CXONE_RATE_LIMIT_PER_MINUTE",
+  rateLimitWaitSeconds: "CXONE_RATE_LIMIT_WAIT_SECONDS",
   auditLog: "CXONE_AUDIT_LOG",
   conflictPolicy: "CXONE_CONFLICT_POLICY",
   maxConditions: "CXONE_MAX_CONDITIONS",
@@ -134,6 +135,8 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
     required(source, "baseUrl", "the CXone API base URL; only access-key auth with cxone:issuerUrl can discover it");
   }
   const rate = source("rateLimitPerMinute");
+  // The client's rateLimitDeadlineMs, in seconds as people think of it; unset keeps its 15 minutes.
+  const waitSeconds = positiveInteger(source, "rateLimitWaitSeconds");
   const conflictPolicy = source("conflictPolicy") ?? "fail";
   if (!isConflictPolicy(conflictPolicy)) {
     throw new ProviderConfigurationError(`cxone:conflictPolicy must be "fail" or "overwrite", got "${conflictPolicy}".`, "conflictPolicy");
@@ -152,6 +155,7 @@ export function resolveProviderSettings(source: SettingSource, projectDir: strin
       ...(rulesPath ? { rulesPath } : {}),
       ...(webhooksPath ? { webhooksPath } : {}),
       rateLimitPerMinute: rate === "off" ? false : (positiveInteger(source, "rateLimitPerMinute") ?? 100),
+      ...(waitSeconds === undefined ? {} : { rateLimitDeadlineMs: waitSeconds * 1000 }),
     },
     auditLogPath: auditLog === "off" ? undefined : path.resolve(projectDir, auditLog),
     conflictPolicy,

@@ -65,6 +65,9 @@ export const PRIORITY_MIN = 1;
 export const PRIORITY_MAX = 10_000;
 
 export const NAME_MAX_LENGTH = 128;
+
+/** Longest `matchesRegex` pattern accepted: the backtracking screen's work grows with the pattern. */
+export const REGEX_MAX_LENGTH = 1000;
 export const DESCRIPTION_MAX_LENGTH = 1024;
 export const WEBHOOK_SECRET_MIN_LENGTH = 16;
 

@@ -12,9 +12,16 @@
  *    `(x|)*`: when two alternatives can start with the same character (or one can match
  *    nothing), every repetition doubles the ways to match.
  *
+ * 3. Adjacent overlapping quantifiers (polynomial): `\d*\d*`, `.*.*=`, `\w+\d+`, `a+a?a+`: two
+ *    long repetitions in a row (only optional parts between them) that can match the same
+ *    characters split an input of n characters in ~n ways each, so k of them cost ~n^k steps, and
+ *    an unanchored search one factor of n more. `^\d*\d*\d*\d*\d*\d*\d*\d*\d*\d*$` takes
+ *    over 10 s on 30 digits and a letter in Node 22. Short bounded repetitions (`\d{1,3}\d?`) are
+ *    accepted.
+ *
  * The check parses the pattern into a small syntax tree and looks for exactly these shapes.
  * It is a heuristic: it errs on the side of flagging (`(\w+\.)+` is flagged although the dot
- * happens to make it safe) and does not look for the polynomial cases (`\d+\d+$`). One
+ * happens to make it safe). One
  * relaxation keeps common safe patterns usable: a bounded repetition of a bounded quantifier
  * (`(\d{1,3}\.){3}`) is accepted when the number of ways it can split an input is small
  * (see {@link boundedNestingIsSmall}); `(a?){30}` is still rejected.
@@ -30,6 +37,8 @@ export interface BacktrackingRisk {
   readonly fragment: string;
   /** A sentence explaining the problem. */
   readonly reason: string;
+  /** How to rewrite the pattern, when the shape has a standard fix. */
+  readonly fix?: string;
 }
 
 type RegexNode = CharNode | BackreferenceNode | AssertionNode | GroupNode | QuantifiedNode;
@@ -270,15 +279,19 @@ function firstOfNode(node: RegexNode): FirstSet {
   }
 }
 
-function firstSetsOverlap(a: FirstSet, b: FirstSet, cache: Map<string, Uint8Array>): boolean {
-  if ((a.anyChar && (b.anyChar || b.chars.length > 0)) || (b.anyChar && a.chars.length > 0)) return true;
-  for (const x of a.chars) {
-    const xs = sampleMatches(x.source, cache);
-    for (const y of b.chars) {
-      const ys = sampleMatches(y.source, cache);
-      for (let i = 0; i < xs.length; i++) if (xs[i] === 1 && ys[i] === 1) return true;
-    }
+/** The sample characters a first set can start with, as one bitmap (all ones when any character can). */
+function firstSetChars(first: FirstSet, cache: Map<string, Uint8Array>): Uint8Array {
+  const chars = new Uint8Array(SAMPLE_ALPHABET.length);
+  if (first.anyChar) return chars.fill(1);
+  for (const node of first.chars) {
+    const matches = sampleMatches(node.source, cache);
+    for (let i = 0; i < chars.length; i++) chars[i]! |= matches[i]!;
   }
+  return chars;
+}
+
+function bitmapsOverlap(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] === 1 && b[i] === 1) return true;
   return false;
 }
 
@@ -339,13 +352,70 @@ function alternationRisk(group: GroupNode, cache: Map<string, Uint8Array>): Back
       reason: `the alternative "${render(empty)}" in the repeated group "${group.source}" can match the empty string`,
     };
   }
-  for (let i = 0; i < firsts.length; i++) {
-    for (let j = i + 1; j < firsts.length; j++) {
-      if (firstSetsOverlap(firsts[i]!, firsts[j]!, cache)) {
+  // One pass with the union of the earlier alternatives' first characters (linear in the number
+  // of alternatives: a pattern with thousands of them must not take quadratic time to screen).
+  const seen = new Uint8Array(SAMPLE_ALPHABET.length);
+  const bitmaps: Uint8Array[] = [];
+  for (let j = 0; j < firsts.length; j++) {
+    const bitmap = firstSetChars(firsts[j]!, cache);
+    if (bitmapsOverlap(seen, bitmap)) {
+      const i = bitmaps.findIndex((earlier) => bitmapsOverlap(earlier, bitmap));
+      return {
+        fragment: group.source,
+        reason: `the alternatives "${render(i)}" and "${render(j)}" in the repeated group "${group.source}" can start with the same character (overlapping alternation)`,
+      };
+    }
+    bitmaps.push(bitmap);
+    for (let k = 0; k < seen.length; k++) seen[k]! |= bitmap[k]!;
+  }
+  return undefined;
+}
+
+/** A repetition long enough to split an input in many ways: unbounded, or a range over this. */
+const MAX_SHORT_RANGE = 10;
+
+function isLongRepetition(node: RegexNode): boolean {
+  return node.kind === "quantified" && node.max - node.min > MAX_SHORT_RANGE;
+}
+
+/**
+ * Two long repetitions in one sequence, with only parts that can match nothing between them,
+ * whose bodies can match the same character (shape 3 at the top of this module).
+ */
+function adjacentRepetitionRisk(sequence: readonly RegexNode[], cache: Map<string, Uint8Array>): BacktrackingRisk | undefined {
+  // The long repetitions since the last part that must consume a character, with their characters.
+  let run: { index: number; node: QuantifiedNode; chars: Uint8Array }[] = [];
+  let union = new Uint8Array(SAMPLE_ALPHABET.length);
+  for (let j = 0; j < sequence.length; j++) {
+    const next = sequence[j]!;
+    if (next.kind === "quantified" && isLongRepetition(next)) {
+      const chars = firstSetChars(firstOfNode(next.body), cache);
+      if (bitmapsOverlap(union, chars)) {
+        const first = run.find((earlier) => bitmapsOverlap(earlier.chars, chars))!;
+        const fragment = sequence
+          .slice(first.index, j + 1)
+          .map((n) => n.source)
+          .join("");
         return {
-          fragment: group.source,
-          reason: `the alternatives "${render(i)}" and "${render(j)}" in the repeated group "${group.source}" can start with the same character (overlapping alternation)`,
+          fragment,
+          reason:
+            `the repetitions "${first.node.source}" and "${next.source}" in "${fragment}" follow each other and can match the same characters ` +
+            "(adjacent overlapping quantifiers: the time to reject an input grows with a power of its length)",
+          fix: `merge them into one repetition (e.g. "${first.node.source}" instead of "${first.node.source}${next.source}"), or make the parts unable to match the same characters (e.g. "\\d+(\\.\\d*)?" instead of "\\d+\\.?\\d*")`,
         };
+      }
+      run.push({ index: j, node: next, chars });
+      for (let k = 0; k < union.length; k++) union[k]! |= chars[k]!;
+    }
+    // Anything that must consume a character (or a short bounded repetition) separates them.
+    const separates = !firstOfNode(next).nullable || (next.kind === "quantified" && !isLongRepetition(next) && next.max > 1);
+    if (separates) {
+      run = [];
+      union = new Uint8Array(SAMPLE_ALPHABET.length);
+      if (next.kind === "quantified" && isLongRepetition(next)) {
+        // A repetition that must match once (x+) still starts the next run.
+        run.push({ index: j, node: next, chars: firstSetChars(firstOfNode(next.body), cache) });
+        union.set(run[0]!.chars);
       }
     }
   }
@@ -359,6 +429,18 @@ function alternationRisk(group: GroupNode, cache: Map<string, Uint8Array>): Back
  * @returns the first risky construct found, or `undefined` when the pattern looks safe.
  */
 export function findBacktrackingRisk(pattern: string): BacktrackingRisk | undefined {
+  // Rules repeat patterns (thousands of conditions, preview and up, every rule of a stack).
+  if (SCREENED.has(pattern)) return SCREENED.get(pattern);
+  const risk = screen(pattern);
+  if (SCREENED.size >= MAX_SCREENED) SCREENED.delete(SCREENED.keys().next().value as string);
+  SCREENED.set(pattern, risk);
+  return risk;
+}
+
+const SCREENED = new Map<string, BacktrackingRisk | undefined>();
+const MAX_SCREENED = 2000;
+
+function screen(pattern: string): BacktrackingRisk | undefined {
   let tree: RegexNode[][];
   try {
     tree = parsePattern(pattern);
@@ -371,6 +453,10 @@ export function findBacktrackingRisk(pattern: string): BacktrackingRisk | undefi
   const cache = new Map<string, Uint8Array>();
   let risk: BacktrackingRisk | undefined;
 
+  const visitSequence = (sequence: readonly RegexNode[], underRepetition: boolean): void => {
+    for (const child of sequence) visit(child, underRepetition);
+    risk ??= adjacentRepetitionRisk(sequence, cache);
+  };
   const visit = (node: RegexNode, underRepetition: boolean): void => {
     if (risk) return;
     if (node.kind === "quantified") {
@@ -378,9 +464,9 @@ export function findBacktrackingRisk(pattern: string): BacktrackingRisk | undefi
       visit(node.body, underRepetition || node.max > 1);
     } else if (node.kind === "group") {
       if (underRepetition) risk = alternationRisk(node, cache);
-      for (const alternative of node.alternatives) for (const child of alternative) visit(child, underRepetition);
+      for (const alternative of node.alternatives) visitSequence(alternative, underRepetition);
     }
   };
-  for (const alternative of tree) for (const node of alternative) visit(node, false);
+  for (const alternative of tree) visitSequence(alternative, false);
   return risk;
 }

@@ -7,6 +7,7 @@ import {
   DESCRIPTION_MAX_LENGTH,
   NAME_MAX_LENGTH,
   NUMERIC_OPERATORS,
+  REGEX_MAX_LENGTH,
   PRIORITY_MAX,
   PRIORITY_MIN,
   TEXT_OPERATORS,
@@ -77,13 +78,16 @@ function valueMismatch(operator: string, value: unknown): string | undefined {
     return `operator ${operator} works on text, so the value must be a string, got ${describeValue(value)}`;
   }
   if (operator === "matchesRegex" && typeof value === "string") {
+    if (value.length > REGEX_MAX_LENGTH) {
+      return `regular expression is ${value.length} characters long; matchesRegex patterns may have at most ${REGEX_MAX_LENGTH}, so that they can be screened for catastrophic backtracking. Fix: simplify the pattern, or split it over several conditions or rules`;
+    }
     try {
       new RegExp(value);
     } catch (error) {
       return `is not a valid regular expression: ${(error as Error).message}`;
     }
     const risk = findBacktrackingRisk(value);
-    if (risk) return `regular expression may cause catastrophic backtracking: ${risk.reason}`;
+    if (risk) return `regular expression may cause catastrophic backtracking: ${risk.reason}${risk.fix ? `. Fix: ${risk.fix}` : ""}`;
   }
   return undefined;
 }

@@ -201,3 +201,21 @@ describe("settings: auditLog", () => {
     expect(resolve({ ...BASE, "cxone:auditLog": "/var/log/cxone.jsonl" }).auditLogPath).toBe("/var/log/cxone.jsonl");
   });
 });
+
+describe("settings: cxone:rateLimitWaitSeconds", () => {
+  it("is the client's rateLimitDeadlineMs in seconds, from the config or CXONE_RATE_LIMIT_WAIT_SECONDS", () => {
+    expect(resolve({ ...BASE, "cxone:rateLimitWaitSeconds": "1800" }).client.rateLimitDeadlineMs).toBe(1_800_000);
+    expect(resolve(BASE, { CXONE_RATE_LIMIT_WAIT_SECONDS: "60" }).client.rateLimitDeadlineMs).toBe(60_000);
+  });
+
+  it("unset leaves the client's default (15 minutes)", () => {
+    expect(resolve(BASE).client.rateLimitDeadlineMs).toBeUndefined();
+  });
+
+  it("refuses what is not a positive integer, naming the key", () => {
+    for (const raw of ["0", "-5", "1.5", "ten"]) {
+      const error = configurationError(() => resolve({ ...BASE, "cxone:rateLimitWaitSeconds": raw }));
+      expect(error.message).toBe(`cxone:rateLimitWaitSeconds must be a positive integer, got "${raw}".`);
+    }
+  });
+});

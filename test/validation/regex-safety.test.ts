@@ -57,3 +57,42 @@ describe("findBacktrackingRisk: safe patterns", () => {
     expect(findBacktrackingRisk(deep)?.reason).toMatch(/nested more than/);
   });
 });
+
+describe("findBacktrackingRisk: adjacent overlapping quantifiers (polynomial)", () => {
+  it.each([
+    "^\\d*\\d*\\d*\\d*\\d*\\d*\\d*\\d*\\d*\\d*$",
+    "^.*.*.*.*.*.*.*.*=$",
+    "\\d+\\d+$",
+    "^\\d+\\.?\\d*$",
+    "a*b?a*",
+    "\\w+\\d+",
+    "x\\s*\\s+",
+    "\\d{0,50}\\d{0,50}",
+  ])("flags %s, with a fix", (pattern) => {
+    const risk = findBacktrackingRisk(pattern);
+    expect(risk?.reason).toMatch(/adjacent overlapping quantifiers/);
+    expect(risk?.fix).toMatch(/merge them into one repetition/);
+  });
+
+  it.each(["^\\s*\\S+\\s*$", ".*foo.*", "^[a-z]+\\d*$", "\\w+@\\w+\\.\\w+", "\\d{1,3}\\d?", "^\\d+(\\.\\d*)?$", "^vip.*$", "\\d+x\\d+"])(
+    "accepts %s",
+    (pattern) => {
+      expect(findBacktrackingRisk(pattern)).toBeUndefined();
+    },
+  );
+
+  it("refuses the two patterns that took 13-15 s in Node 22 before they reached CXone", () => {
+    for (const pattern of ["^\\d*\\d*\\d*\\d*\\d*\\d*\\d*\\d*\\d*\\d*$", "^.*.*.*.*.*.*.*.*=$"]) {
+      expect(findBacktrackingRisk(pattern)?.fragment).toMatch(/^(\\d\*\\d\*|\.\*\.\*)$/);
+    }
+  });
+
+  it("screens thousands of alternatives or repetitions in linear time", () => {
+    const alternatives = `(${Array.from({ length: 5000 }, (_, i) => `k${i}`).join("|")})+`;
+    const repetitions = Array.from({ length: 3000 }, (_, i) => `${String.fromCharCode(0x100 + i)}*`).join("");
+    const started = performance.now();
+    findBacktrackingRisk(alternatives);
+    findBacktrackingRisk(repetitions);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

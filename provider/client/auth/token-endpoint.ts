@@ -115,7 +115,7 @@ export async function sendAuthCall(context: AuthEndpointContext, call: AuthCall)
       }
       if (response.status === 429) {
         throw new RateLimitedError(
-          `${where} kept answering 429 after ${attempt} attempt(s): ${decision.explanation}. Fix: wait a minute and run again, or raise rateLimitDeadlineMs.`,
+          `${where} kept answering 429 after ${attempt} attempt(s): ${decision.explanation}. Fix: wait a minute and run again, or raise rateLimitDeadlineMs (cxone:rateLimitWaitSeconds under Pulumi).`,
           {
             method: call.method,
             path,

@@ -106,7 +106,7 @@ export function errorFromResponse(response: ErrorResponse): CxoneApiError {
       return new RateLimitedError(
         `CXone kept answering 429 Too Many Requests to ${request} after ${response.attempts} attempt(s)` +
           `${response.gaveUpBecause ? `: ${response.gaveUpBecause}` : response.retryAfterMs !== undefined ? ` (last Retry-After ${Math.ceil(response.retryAfterMs / 1000)} s)` : ""}. ` +
-          `Fix: another program may be sharing client "${response.clientId}"'s request budget; raise rateLimitDeadlineMs (how long 429s are waited out), ` +
+          `Fix: another program may be sharing client "${response.clientId}"'s request budget; raise rateLimitDeadlineMs (how long 429s are waited out; cxone:rateLimitWaitSeconds under Pulumi), ` +
           `set rateLimitPerMinute to the limit your tenant grants (default 100), or run "pulumi up --parallel" with a smaller number.`,
         { ...context, attempts: response.attempts, retryAfterMs: response.retryAfterMs, retryAfter: response.headers["retry-after"] },
       );
