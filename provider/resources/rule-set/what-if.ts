@@ -1,5 +1,6 @@
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { currentOwner, ownerOf, withoutOwner } from "../ownership";
 import { getClient } from "../../client";
 import type { Finding } from "../../validation/findings";
 import { formatFindings } from "../../validation/findings";
@@ -50,11 +51,15 @@ async function impactReport(program: ReturnType<typeof createRoutingEvaluator>, 
   let tenantRules: EvaluableRule[];
   try {
     const client = getClient(resolveProviderSettings(source).client);
-    // One paged list of the tenant's rules, as the remote fallback check reads them.
-    tenantRules = (await client.rules.listAll()).map((r) => ({
+    // One paged list of the tenant's rules, as the remote fallback check reads them. On a tenant
+    // shared with other stacks (cxone:owner), "now" is this stack's own rules, under the names
+    // the program uses.
+    const owner = currentOwner();
+    const all = await client.rules.listAll();
+    tenantRules = (owner ? all.filter((r) => ownerOf(r.name) === owner) : all).map((r) => ({
       key: r.id,
       id: r.id,
-      name: r.name,
+      name: withoutOwner(r.name, owner),
       priority: r.priority,
       enabled: r.enabled,
       interactionType: r.interactionType,
