@@ -29,8 +29,8 @@ function auditSummary(file: string): { records: number; failed: number; retries:
   let failed = 0;
   let retries = 0;
   for (const line of lines) {
-    const record = JSON.parse(line) as { ok: boolean; attempts?: number };
-    if (!record.ok) failed++;
+    const record = JSON.parse(line) as { status: "success" | "failure"; attempts?: number };
+    if (record.status !== "success") failed++;
     retries += Math.max(0, (record.attempts ?? 1) - 1);
   }
   return { records: lines.length, failed, retries };
