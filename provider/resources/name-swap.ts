@@ -28,11 +28,18 @@ export async function updateWithNameSwap<W extends { name: string }, S extends {
   urn: unknown,
   oldName: unknown,
 ): Promise<ApiResponse<S>> {
-  try {
-    return await api.replace(id, body, etag);
-  } catch (error) {
+  let error: unknown;
+  // The holder may free the name between our 409 and the lookup (it moved to its own temporary
+  // name): then the name is simply free, and one more PUT takes it.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.replace(id, body, etag);
+    } catch (caught) {
+      error = caught;
+    }
     if (!(error instanceof ConflictError && error.errorCode === "duplicate_name")) throw error;
     const holder = await api.findByName(body.name).catch(() => undefined);
+    if (!holder && attempt < 2) continue;
     const holderUrn = holder ? otherHolders(holder.body.id, urn)[0] : undefined;
     const moving = holderUrn ? heldEntry(holderUrn) : undefined;
     if (!moving || moving.plannedName === undefined || moving.plannedName === body.name) throw error;
