@@ -1,16 +1,8 @@
 import type { AnalyzableCondition, AnalyzableRule } from "../provider/validation";
+import { mulberry32 } from "../simulator/prng";
 
-/** Small deterministic PRNG (mulberry32) so every run analyses the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The simulator's seeded PRNG, so every run analyses the same data.
+const random = mulberry32;
 
 const INTERACTION_TYPES = ["voice", "chat", "email", "sms", "social", "workitem"];
 const TEXT_FIELDS = ["customerSegment", "language", "region", "product", "brand", "intent", "campaign", "ani", "dnis", "subject"];

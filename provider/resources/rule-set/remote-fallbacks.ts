@@ -1,8 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
-import { getClient, NotFoundError } from "../../client";
+import { NotFoundError } from "../../client";
 import { findRemoteCycles, isUnknownPlaceholder, type AnalyzableRule, type Finding } from "../../validation";
 import { withoutOwner } from "../ownership";
-import { resolveProviderSettings, settingSource } from "../settings";
+import { programClient } from "../program-client";
 
 /**
  * Follows fallbackRuleId chains into CXone (GETs only, each rule at most once) to find cycles
@@ -13,7 +12,7 @@ export async function checkRemoteFallbacks(rules: readonly AnalyzableRule[]): Pr
   if (remote.length === 0) return { errors: [], warnings: [] };
   let client;
   try {
-    client = getClient(resolveProviderSettings(settingSource((key) => pulumi.runtime.getConfig(key))).client);
+    client = programClient();
   } catch (error) {
     const reason = `remote fallback chains were not checked: ${(error as Error).message}`;
     return { errors: [], warnings: remote.map((r) => ({ key: r.key, field: "fallbackRuleId", reason, code: "remote_check_skipped" })) };

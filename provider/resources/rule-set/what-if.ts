@@ -1,7 +1,7 @@
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { currentOwner, ownerOf, withoutOwner } from "../ownership";
-import { getClient } from "../../client";
+import { programClient } from "../program-client";
 import type { Finding } from "../../validation/findings";
 import { formatFindings } from "../../validation/findings";
 import { crossTypeFallbacks, formatCaseFinding, shadowWitness, unreadCaseAttributes } from "../../routing/behaviour-warnings";
@@ -10,7 +10,7 @@ import { computeImpact, formatImpact, type ImpactSample } from "../../routing/im
 import { createRoutingEvaluator, type EvaluableRule } from "../../routing/routing-evaluator";
 import type { RoutingTestCase } from "../../routing/routing-test-case";
 import { runRoutingTests, type RoutingTestFailure } from "../../routing/run-routing-tests";
-import { projectRoot, resolveProviderSettings, settingSource } from "../settings";
+import { projectRoot, settingSource } from "../settings";
 
 export interface WhatIfResult {
   readonly failures: RoutingTestFailure[];
@@ -50,7 +50,7 @@ async function impactReport(program: ReturnType<typeof createRoutingEvaluator>, 
   samples.push(...corpus);
   let tenantRules: EvaluableRule[];
   try {
-    const client = getClient(resolveProviderSettings(source).client);
+    const client = programClient();
     // One paged list of the tenant's rules, as the remote fallback check reads them. On a tenant
     // shared with other stacks (cxone:owner), "now" is this stack's own rules, under the names
     // the program uses.
