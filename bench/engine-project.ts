@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { offlineEngineEnv, packageRoot, runPulumi } from "../tools/engine";
@@ -77,6 +77,31 @@ export interface TimedRun {
   readonly stdout: string;
 }
 
+/**
+ * The package as `npm install` lays it out: real folders under the project's node_modules for this
+ * package (what it ships: package.json and dist/, no source maps) and for @pulumi/pulumi beside it,
+ * not the repository's self-link. That matters for the state: Pulumi's closure serializer finds a
+ * module's package from @pulumi/pulumi's own folder, and writes a `require` of the package's export
+ * only when it finds it there; otherwise it stores the shell's whole text. Other dependencies (zod,
+ * undici) resolve from the repository's node_modules.
+ */
+function installPackageCopy(projectDir: string): void {
+  const modules = path.join(projectDir, "node_modules");
+  const target = path.join(modules, "pulumi-cxone-routing");
+  mkdirSync(target, { recursive: true });
+  cpSync(path.join(packageRoot(), "node_modules", "@pulumi", "pulumi"), path.join(modules, "@pulumi", "pulumi"), {
+    recursive: true,
+    dereference: true,
+  });
+  cpSync(path.join(packageRoot(), "package.json"), path.join(target, "package.json"));
+  for (const folder of ["provider", "simulator"]) {
+    cpSync(path.join(packageRoot(), "dist", folder), path.join(target, "dist", folder), {
+      recursive: true,
+      filter: (source) => !source.endsWith(".map"),
+    });
+  }
+}
+
 /** One stack of a generated project under `.bench/` (inside the repository, so node_modules resolve). */
 export interface EngineProject {
   readonly dir: string;
@@ -96,6 +121,7 @@ export async function createEngineProject(variant: ProgramVariant, rules: number
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, main: "index.ts", private: true }));
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
   writeFileSync(path.join(dir, "index.ts"), variant === "cxone" ? CXONE_PROGRAM : BARE_PROGRAM);
+  if (variant === "cxone") installPackageCopy(dir);
   const probeFile = path.join(dir, "probe.json");
   const baseEnv = {
     ...offlineEngineEnv(path.join(dir, ".pulumi-local"), "bench-passphrase"),

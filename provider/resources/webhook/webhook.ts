@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { reviewAdoption } from "../adoption-review";
 import { deferred } from "../deferred";
 import { currentOwner } from "../ownership";
+import { resourceUrn } from "../resource-urn";
 import webhookShell = require("../shells/webhook");
 import { validateWebhookInputs } from "../../validation/validate-webhook-inputs";
 import { webhookKind } from "./webhook-kind";
@@ -80,7 +81,7 @@ export class Webhook extends pulumi.dynamic.Resource {
           : {}),
         // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
         owner: currentOwner(),
-        __urn: pulumi.createUrn(name, WEBHOOK_TYPE, opts.parent),
+        __urn: resourceUrn(name, WEBHOOK_TYPE, opts.parent),
         hasSecret: undefined,
         etag: undefined,
         version: undefined,
