@@ -1,0 +1,42 @@
+import type { RoutingRule as ServerRule, Webhook as ServerWebhook } from "../../client";
+import type { Finding } from "../../validation";
+import type { ExportFilters } from "./select-objects";
+
+export interface ExportInput {
+  /** Pulumi project name (also the config namespace of the data). */
+  readonly project: string;
+  /** The stack whose Pulumi.<stack>.yaml is written. */
+  readonly stack: string;
+  readonly rules: readonly ServerRule[];
+  readonly webhooks: readonly ServerWebhook[];
+  readonly filters?: ExportFilters;
+  /** `cxone:*` settings to copy into the stack config (no secrets). */
+  readonly settings?: Readonly<Record<string, string>>;
+  /** `cxone:*` keys the stack needs as secrets (set by the user). */
+  readonly secretSettings?: readonly string[];
+  /** Where the data came from, for the README. */
+  readonly source?: string;
+  /** Version range of pulumi-cxone-routing in the project's package.json. */
+  readonly packageVersion?: string;
+}
+
+export interface SecretToSet {
+  /** Full config key, e.g. `cxone:clientSecret`. */
+  readonly key: string;
+  readonly what: string;
+}
+
+export interface ExportedProject {
+  /** Relative path -> content. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly ruleCount: number;
+  readonly webhookCount: number;
+  /** Rule keys by interaction type file. */
+  readonly rulesByType: Readonly<Record<string, number>>;
+  readonly pulledIn: readonly { key: string; name: string; by: string }[];
+  readonly outside: readonly { key: string; fallbackRuleId: string; fallbackName: string | undefined }[];
+  /** What the stack-wide analysis (and the per-rule checks) find in the exported rules. */
+  readonly errors: readonly Finding[];
+  readonly warnings: readonly Finding[];
+  readonly secrets: readonly SecretToSet[];
+}
