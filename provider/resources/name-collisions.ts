@@ -1,4 +1,5 @@
 import { readAuditLog } from "../audit";
+import { ConflictError, type ResourcesApi } from "../client";
 import { stackFromUrn } from "../audit";
 import { providerAuditLog } from "./provider-state";
 import { isHeld, logicalName, otherHolders } from "./run-registry";
@@ -62,4 +63,23 @@ export function duplicateNameMessage(kind: string, name: string, holderId: strin
 /** True when `id` belongs to no resource this run has seen. */
 export function unmanaged(id: string): boolean {
   return !isHeld(id);
+}
+
+/** The API's 409 duplicate_name as thrown to the user: the same error, with the likely fix first (aliases for a rename, adoptId last). */
+export async function collisionError(
+  kind: string,
+  api: Pick<ResourcesApi<{ name: string }, { id: string }>, "findByName">,
+  error: ConflictError,
+  name: string,
+  urn: unknown,
+): Promise<ConflictError> {
+  const existing = await api.findByName(name).catch(() => undefined);
+  return new ConflictError(duplicateNameMessage(kind, name, existing?.body.id, urn), {
+    method: error.method,
+    path: error.path,
+    status: error.status,
+    correlationId: error.correlationId,
+    errorCode: error.errorCode,
+    cause: error,
+  });
 }

@@ -3,21 +3,22 @@ import { ConflictError, NotFoundError, PreconditionFailedError, type ApiResponse
 import { adoptObject } from "./adoption";
 import { audited } from "./audited";
 import { hideSecretFailures, unknownInputFailures, without } from "./check-inputs";
+import { assertCollectionAnswers } from "./collection-check";
 import { ObjectGoneError } from "./errors/object-gone-error";
-import { ProviderConfigurationError } from "./errors/provider-configuration-error";
 import { OutOfBandChangeError } from "./errors/out-of-band-change-error";
 import { changedFieldsOf } from "./field-compare";
 import { beginCreate, createHistory, endCreate } from "./create-journal";
 import { recoverInterruptedCreate } from "./interrupted-create";
-import { confirmCreate, confirmReplace, holdsProgramVersion, mayHaveApplied } from "./confirm-write";
-import { duplicateNameMessage } from "./name-collisions";
+import { confirmCreate, confirmReplace, mayHaveApplied } from "./confirm-write";
+import { collisionError } from "./name-collisions";
 import type { ObjectKind } from "./object-kind";
-import { providerAuditLog, providerClient, providerSettings } from "./provider-state";
+import { providerClient, providerSettings } from "./provider-state";
 import { releaseUrn, holdId, markDeleting, otherHolders } from "./run-registry";
 import { asSecret, unwrapSecrets } from "./secrets";
 import { isConflictPolicy, type ConflictPolicy } from "./settings";
 import { tenantNameFailure } from "./tenant-names";
 import { updateWithNameSwap } from "./name-swap";
+import { resolveUpdatePrecondition } from "./update-precondition";
 
 /** Inputs that steer the provider but are not part of the CXone object. */
 export const META_FIELDS = ["__urn", "conflictPolicy", "adoptId", "adoptEtag", "owner"] as const;
@@ -83,21 +84,6 @@ export function createObjectProvider<F extends Props, W extends { name: string }
   function policy(props: Props): ConflictPolicy {
     const own = props.conflictPolicy;
     return isConflictPolicy(own) ? own : providerSettings().conflictPolicy;
-  }
-
-  /** The API's 409 duplicate_name, with the likely fix first (aliases for a rename, adoptId last). */
-  async function collision(error: ConflictError, name: string, urn: unknown): Promise<never> {
-    const existing = await api()
-      .findByName(name)
-      .catch(() => undefined);
-    throw new ConflictError(duplicateNameMessage(kind.kind, name, existing?.body.id, urn), {
-      method: error.method,
-      path: error.path,
-      status: error.status,
-      correlationId: error.correlationId,
-      errorCode: error.errorCode,
-      cause: error,
-    });
   }
 
   /**
@@ -207,7 +193,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
               recovered = true;
               return taken;
             }
-            return collision(error, body.name, inputs.__urn);
+            throw await collisionError(kind.kind, api(), error, body.name, inputs.__urn);
           });
         endCreate(inputs.__urn, body.name, created.body.id);
         holdId(inputs.__urn, created.body.id, { currentName: body.name, plannedName: body.name });
@@ -240,22 +226,8 @@ export function createObjectProvider<F extends Props, W extends { name: string }
           return { result, etagAfter: current.etag, attempts: current.attempts };
         } catch (error) {
           if (!(error instanceof NotFoundError)) throw error;
-          // A wrong collection path also answers 404; dropping every resource from the state on
-          // refresh would be the worst reading of it. The collection must answer first (a
-          // listing this run already took is that answer).
-          if (!snapshot) {
-            await api()
-              .list({ top: 1 })
-              .catch((listError: unknown) => {
-                if (listError instanceof NotFoundError) {
-                  throw new ProviderConfigurationError(
-                    `${kind.kind} ${id}: the collection ${api().collectionPath} itself answers 404, so this looks like a wrong path, not a deleted object; nothing was dropped from the state. Check cxone:baseUrl and cxone:${kind.kind === "Webhook" ? "webhooksPath" : "rulesPath"}.`,
-                    kind.kind === "Webhook" ? "webhooksPath" : "rulesPath",
-                  );
-                }
-                throw listError;
-              });
-          }
+          // A wrong collection path also answers 404 (a listing this run already took is the collection's answer).
+          if (!snapshot) await assertCollectionAnswers(kind.kind, api(), id);
           // Gone from CXone: an empty id tells the engine to drop it from the state.
           return { result: { id: "", props: {} }, etagAfter: undefined, attempts: 2 };
         }
@@ -289,36 +261,22 @@ export function createObjectProvider<F extends Props, W extends { name: string }
             };
           }
           if (error instanceof NotFoundError) throw new ObjectGoneError(kind.kind, body.name, id);
-          if (error instanceof ConflictError && error.errorCode === "duplicate_name") return collision(error, body.name, news.__urn);
+          if (error instanceof ConflictError && error.errorCode === "duplicate_name")
+            throw await collisionError(kind.kind, api(), error, body.name, news.__urn);
           if (!(error instanceof PreconditionFailedError)) throw error;
-          // Our own earlier update whose reply was lost or unusable (its run failed, so the state
-          // kept the ETag from before it): the server already holds the program's version. That
-          // is no edit outside Pulumi to report; take the server's ETag.
-          // A changed write-only field (a webhook secret) cannot be seen on the server: write it.
-          const writeOnlyChanged = changedFields(olds, news).some((f) => kind.writeOnlyFields.includes(f));
-          const now = await api()
-            .get(id)
-            .catch(() => undefined);
-          if (now && !writeOnlyChanged && holdsProgramVersion(kind, now.body, fields)) {
-            return {
-              result: { outs: outputs(news, now) },
-              etagAfter: now.etag,
-              attempts: now.attempts + 1,
-              note: "412, but the server already holds the program's values (an earlier run's update whose reply never arrived); state takes its ETag",
-            };
-          }
-          if (policy(news) !== "overwrite") {
-            throw new OutOfBandChangeError(kind.kind, body.name, id, "update", stateETag, error.currentETag);
-          }
-          // Opt-in: take the server's current ETag and apply the program's version over it.
-          const current = now ?? (await api().get(id));
-          const updated = await api().replace(id, body, current.etag ?? "");
-          return {
-            result: { outs: outputs(news, updated) },
-            etagAfter: updated.etag,
-            attempts: current.attempts + updated.attempts + 1,
-            operation: "overwrite",
-          };
+          const outcome = await resolveUpdatePrecondition({
+            kind,
+            api: api(),
+            id,
+            body,
+            fields,
+            stateETag,
+            error,
+            writeOnlyChanged: changedFields(olds, news).some((f) => kind.writeOnlyFields.includes(f)),
+            policy: policy(news),
+          });
+          const { response, ...rest } = outcome;
+          return { result: { outs: outputs(news, response) }, etagAfter: response.etag, ...rest };
         }
       });
     },
@@ -331,18 +289,12 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       // under another URN of this stack. Drop this URN from the state only.
       const holders = otherHolders(id, urn);
       if (holders.length > 0) {
-        providerAuditLog().record({
-          urn: typeof urn === "string" ? urn : "unknown",
-          resourceType: kind.kind,
-          operation: "forget",
-          resourceId: id,
-          ok: true,
-          note: `not deleted: ${holders.join(", ")} of this stack manages id ${id}; dropped from the state without an API call`,
-          etagBefore: stateETag,
+        await audit("forget", urn, id, stateETag, async () => ({
+          result: undefined,
           etagAfter: undefined,
-          latencyMs: 0,
           attempts: 0,
-        });
+          note: `not deleted: ${holders.join(", ")} of this stack manages id ${id}; dropped from the state without an API call`,
+        }));
         releaseUrn(urn);
         return;
       }
