@@ -1,4 +1,4 @@
-import { Agent } from "undici";
+import type { Agent } from "undici";
 
 export interface TransportSettings {
   readonly connectMs: number;
@@ -33,16 +33,24 @@ export interface Transport {
  * differ), with connect, headers and body timeouts. No retries here; see retry/retry-policy.ts.
  */
 export function createTransport(settings: TransportSettings): Transport {
-  const agent = new Agent({
-    connect: { timeout: settings.connectMs },
-    headersTimeout: settings.headersMs,
-    bodyTimeout: settings.bodyMs,
-    keepAliveTimeout: settings.keepAliveMs,
-    connections: settings.connectionsPerOrigin,
-  });
+  // undici is loaded with the first request: a Pulumi program loads this package to declare
+  // resources and mostly never reads the tenant, and loading undici up front was a measurable
+  // share of its start-up (engine.pulumi benchmark).
+  let agent: Promise<Agent> | undefined;
+  const connect = () =>
+    (agent ??= import("undici").then(
+      ({ Agent }) =>
+        new Agent({
+          connect: { timeout: settings.connectMs },
+          headersTimeout: settings.headersMs,
+          bodyTimeout: settings.bodyMs,
+          keepAliveTimeout: settings.keepAliveMs,
+          connections: settings.connectionsPerOrigin,
+        }),
+    ));
   return {
     async send(request) {
-      const response = await agent.request({
+      const response = await (await connect()).request({
         origin: request.url.origin,
         path: `${request.url.pathname}${request.url.search}`,
         method: request.method as "GET",
@@ -53,7 +61,7 @@ export function createTransport(settings: TransportSettings): Transport {
       return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
     },
     async close() {
-      await agent.close();
+      if (agent) await (await agent).close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { NotFoundError } from "../client";
+import { NotFoundError } from "../client/errors";
 import { isUnknownPlaceholder } from "../validation";
 import { recordReviewedETag, reviewedETag } from "./adoption-cache";
 import { OwnershipError } from "./errors/ownership-error";

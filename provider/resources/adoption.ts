@@ -1,4 +1,5 @@
-import { NotFoundError, PreconditionFailedError, type ApiResponse, type ResourcesApi } from "../client";
+import { NotFoundError, PreconditionFailedError } from "../client/errors";
+import type { ApiResponse, ResourcesApi } from "../client";
 import { AdoptionError } from "./errors/adoption-error";
 import { OwnershipError } from "./errors/ownership-error";
 import { foreignOwner } from "./ownership";

@@ -1,5 +1,5 @@
 import type { ResourcesApi } from "../client";
-import { NotFoundError } from "../client";
+import { NotFoundError } from "../client/errors";
 import { ProviderConfigurationError } from "./errors/provider-configuration-error";
 
 /**

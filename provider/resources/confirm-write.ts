@@ -1,4 +1,5 @@
-import { NotFoundError, UnusableResponseError, type ApiResponse, type ResourcesApi } from "../client";
+import { NotFoundError, UnusableResponseError } from "../client/errors";
+import type { ApiResponse, ResourcesApi } from "../client";
 import { UnconfirmedWriteError } from "./errors/unconfirmed-write-error";
 import { sameFields } from "./field-compare";
 import type { ObjectKind } from "./object-kind";

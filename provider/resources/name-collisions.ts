@@ -1,5 +1,6 @@
 import { readAuditLog } from "../audit";
-import { ConflictError, type ResourcesApi } from "../client";
+import { ConflictError } from "../client/errors";
+import type { ResourcesApi } from "../client";
 import { stackFromUrn } from "../audit";
 import { providerAuditLog } from "./provider-state";
 import { isHeld, logicalName, otherHolders } from "./run-registry";

@@ -1,4 +1,5 @@
-import { ConflictError, type ApiResponse, type ResourcesApi } from "../client";
+import { ConflictError } from "../client/errors";
+import type { ApiResponse, ResourcesApi } from "../client";
 import { NAME_MAX_LENGTH } from "../validation/constants";
 import { heldEntry, otherHolders, registryChange } from "./run-registry";
 

@@ -1,5 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { ConflictError, NotFoundError, PreconditionFailedError, type ApiResponse, type CollectionSnapshot } from "../client";
+import { ConflictError, NotFoundError, PreconditionFailedError } from "../client/errors";
+import type { ApiResponse, CollectionSnapshot } from "../client";
 import { adoptObject } from "./adoption";
 import { audited } from "./audited";
 import { hideSecretFailures, unknownInputFailures, without } from "./check-inputs";

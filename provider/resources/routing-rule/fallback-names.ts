@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../client";
+import { NotFoundError } from "../../client/errors";
 import { isUnknownPlaceholder } from "../../validation";
 import { withoutOwner } from "../ownership";
 import { providerClient } from "../provider-state";

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../client";
+import { NotFoundError } from "../../client/errors";
 import { findRemoteCycles, isUnknownPlaceholder, type AnalyzableRule, type Finding } from "../../validation";
 import { withoutOwner } from "../ownership";
 import { programClient } from "../program-client";
