@@ -103,6 +103,12 @@ export class RoutingRule extends pulumi.dynamic.Resource {
       routingRuleShell,
       name,
       {
+        // Every declared output is a key, so that `rule.enabled` is an Output even when the
+        // program left `enabled` out (undefined inputs are not sent).
+        description: undefined,
+        enabled: undefined,
+        conditions: undefined,
+        targets: undefined,
         ...plain,
         // The engine sees this rule only once the stack-wide analysis passed.
         // A promise, not pulumi.all(...).apply(...): two fewer Outputs per rule (program CPU).

@@ -61,6 +61,10 @@ export class Webhook extends pulumi.dynamic.Resource {
       webhookShell,
       name,
       {
+        // Every declared output is a key, so that `hook.format` is an Output even when the program
+        // left `format` out (undefined inputs are not sent).
+        enabled: undefined,
+        format: undefined,
         ...args,
         secret: args.secret === undefined ? undefined : pulumi.secret(args.secret),
         ...(args.adoptId !== undefined

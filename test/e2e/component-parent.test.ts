@@ -10,7 +10,7 @@ describe("the URN a resource passes to its provider is the engine's", () => {
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, rateLimitPerMinute: 0 });
-    p = await createPulumiProject({ name: "resource-urn", program: "component-parent" });
+    p = await createPulumiProject({ name: "component-parent", program: "component-parent" });
     await p.useSimulator(sim.url);
   });
   afterAll(async () => {
@@ -22,7 +22,7 @@ describe("the URN a resource passes to its provider is the engine's", () => {
     await p.up();
     const state = await p.exportStack();
     const ours = state.resources.filter((r) => /cxone:(RoutingRule|Webhook)$/.test(r.type));
-    expect(ours).toHaveLength(5);
+    expect(ours).toHaveLength(7);
     for (const resource of ours) expect(resource.inputs.__urn, resource.urn).toBe(resource.urn);
     expect(ours.map((r) => r.urn).filter((urn) => urn.includes("QueueRouting$acme:routing:QueueRouting$"))).toHaveLength(2);
     expect(
@@ -30,7 +30,17 @@ describe("the URN a resource passes to its provider is the engine's", () => {
         .state()
         .rules.map((r) => r.name)
         .sort(),
-    ).toEqual(["General", "billing voice", "billing-after-hours voice"]);
-    expect(sim.admin.state().webhooks).toHaveLength(2);
+    ).toEqual(["General", "Minimal", "billing voice", "billing-after-hours voice"]);
+    expect(sim.admin.state().webhooks).toHaveLength(3);
+  });
+
+  it("declared outputs the program left out are Outputs holding what CXone holds", async () => {
+    const outputs = await p.outputs();
+    expect(outputs.minimalOutputs).toEqual({
+      enabled: true,
+      conditions: [],
+      targets: [{ type: "queue", id: "chat-queue", weight: 100, capacity: 5 }],
+    });
+    expect(outputs.hookOutputs).toEqual({ enabled: true, format: "json" });
   });
 });
