@@ -36,6 +36,12 @@ export function currentOwner(): string | undefined {
   return validOwner(pulumi.runtime.getConfig("cxone:owner") ?? process.env.CXONE_OWNER);
 }
 
+/** The `owner` input of a resource: this stack's owner tag, or nothing when it has none. */
+export function ownerInput(): { owner?: string } {
+  const owner = currentOwner();
+  return owner === undefined ? {} : { owner };
+}
+
 /** The stack that owns an object, from its name's tag; undefined for untagged (console-made) objects. */
 export function ownerOf(name: string): string | undefined {
   return OWNER_TAG.exec(name)?.[1];

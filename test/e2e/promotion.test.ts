@@ -98,6 +98,34 @@ describe("examples/routing-infra: promotion of exactly what dev runs, compare an
     expect(equal.code).toBe(0);
   });
 
+  it("explain walks an interaction through the tenant's rules, and through the state with --program", async () => {
+    const vip = '{"interactionType":"voice","attributes":{"customerSegment":"vip","callDuration":45}}';
+    const tenant = await cxoneRouting(project, "explain", "--stack", "dev", vip);
+    expect(tenant.code, tenant.stdout + tenant.stderr).toBe(0);
+    expect(tenant.stdout).toContain("against stack dev's tenant (");
+    // Names as the program knows them (dev's owner tag removed); queue ids as dev's config maps them.
+    expect(tenant.stdout).toContain(`route: "${VIP}" -> queue q-dev-vip-01 `);
+    const declared = await cxoneRouting(project, "explain", "--stack", "dev", vip, "--program");
+    expect(declared.code, declared.stdout + declared.stderr).toBe(0);
+    expect(declared.stdout).toContain("against stack dev's declared state (");
+    expect(declared.stdout).toContain(`route: "${VIP}" -> queue `);
+
+    // Too long a call for the VIP rule: the explanation says which condition failed.
+    const long = await cxoneRouting(
+      project,
+      "explain",
+      "--stack",
+      "dev",
+      '{"interactionType":"voice","attributes":{"customerSegment":"vip","callDuration":300}}',
+    );
+    expect(long.stdout).toMatch(/callDuration .*does not hold \(given 300\)/);
+    expect(long.stdout).not.toContain(`route: "${VIP}`);
+
+    const bad = await cxoneRouting(project, "explain", "--stack", "dev", "not json");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("the interaction is not JSON");
+  });
+
   it("an unreviewed working-tree change is refused before anything reaches staging", async () => {
     editVoice(`description: "Routes high-value interactions to dedicated agent pools"`, `description: "unreviewed edit"`);
     const before = sims.staging!.admin.requests().length;

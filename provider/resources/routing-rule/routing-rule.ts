@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { reviewAdoption } from "../adoption-review";
 import { deferred } from "../deferred";
-import { currentOwner } from "../ownership";
+import { ownerInput } from "../ownership";
 import { resourceUrn } from "../resource-urn";
 import routingRuleShell = require("../shells/routing-rule");
 import { UNKNOWN_PLACEHOLDER } from "../../validation/unknown-placeholder";
@@ -137,7 +137,8 @@ export class RoutingRule extends pulumi.dynamic.Resource {
             }
           : {}),
         // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
-        owner: currentOwner(),
+        // No key without an owner: every key costs the SDK an Output and four promises per resource.
+        ...ownerInput(),
         __urn: resourceUrn(name, ROUTING_RULE_TYPE, opts.parent),
         etag: undefined,
         version: undefined,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { reviewAdoption } from "../adoption-review";
 import { deferred } from "../deferred";
-import { currentOwner } from "../ownership";
+import { ownerInput } from "../ownership";
 import { resourceUrn } from "../resource-urn";
 import webhookShell = require("../shells/webhook");
 import { validateWebhookInputs } from "../../validation/validate-webhook-inputs";
@@ -84,7 +84,8 @@ export class Webhook extends pulumi.dynamic.Resource {
             }
           : {}),
         // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
-        owner: currentOwner(),
+        // No key without an owner: every key costs the SDK an Output and four promises per resource.
+        ...ownerInput(),
         __urn: resourceUrn(name, WEBHOOK_TYPE, opts.parent),
         hasSecret: undefined,
         etag: undefined,
