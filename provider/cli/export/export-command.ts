@@ -6,6 +6,7 @@ import { resolveProviderSettings, type SettingKey, settingSource } from "../../r
 import { ExportReadError, UsageError } from "../errors";
 import { type ExportedProject, generateProject } from "./generate-project";
 import { kebabKey } from "./logical-names";
+import { type LeftOut, ownedObjects } from "./owned-objects";
 import type { ExportFilters } from "./select-objects";
 import { checkpointPath, clearCheckpoint, readTenantPages } from "./tenant-pages";
 
@@ -26,6 +27,8 @@ const COPIED_SETTINGS: readonly SettingKey[] = [
   "maxConditions",
   "maxFallbackDepth",
   "warningsAsErrors",
+  // Names in the export are untagged; the owner puts the tag back on the wire (see owned-objects.ts).
+  "owner",
 ];
 
 export interface ExportOptions {
@@ -49,6 +52,8 @@ export interface ExportOptions {
 
 export interface ExportRun {
   readonly project: ExportedProject;
+  /** Objects of the tenant another stack owns (their names carry its tag): not exported. */
+  readonly leftOut: readonly LeftOut[];
   readonly pagesRead: number;
   readonly pagesResumed: number;
   readonly elapsedMs: number;
@@ -128,11 +133,13 @@ export async function exportTenant(options: ExportOptions): Promise<ExportRun> {
   } finally {
     await closeAllClients();
   }
+  const owned = ownedObjects(read.rules, read.webhooks, settings.owner);
   const exported = generateProject({
     project,
     stack: options.stack,
-    rules: read.rules,
-    webhooks: read.webhooks,
+    rules: owned.rules,
+    webhooks: owned.webhooks,
+    excludedRules: owned.leftOut.filter((o) => o.kind === "RoutingRule"),
     filters: options.filters,
     settings: copied,
     secretSettings,
@@ -145,7 +152,13 @@ export async function exportTenant(options: ExportOptions): Promise<ExportRun> {
     writeFileSync(target, content);
   }
   clearCheckpoint(outDir);
-  return { project: exported, pagesRead: read.pagesRead, pagesResumed: read.pagesResumed, elapsedMs: performance.now() - started };
+  return {
+    project: exported,
+    leftOut: owned.leftOut,
+    pagesRead: read.pagesRead,
+    pagesResumed: read.pagesResumed,
+    elapsedMs: performance.now() - started,
+  };
 }
 
 /** What the command prints after writing the project. */
@@ -161,6 +174,10 @@ export function formatExportRun(run: ExportRun, options: { outDir: string; stack
         .join(", ") || "none"
     }`,
   ];
+  if (run.leftOut.length > 0) {
+    const owners = [...new Set(run.leftOut.map((o) => o.owner))].sort().join(", ");
+    lines.push(`  left out: ${run.leftOut.length} object(s) that other stacks own (tagged ${owners}); their own stacks manage them`);
+  }
   if (p.pulledIn.length > 0) {
     lines.push(`  pulled in as fallbacks of kept rules: ${p.pulledIn.map((r) => r.key).join(", ")}`);
   }

@@ -10,6 +10,8 @@ export interface ExportInput {
   readonly rules: readonly ServerRule[];
   readonly webhooks: readonly ServerWebhook[];
   readonly filters?: ExportFilters;
+  /** Rules of the tenant left out before the export (another stack's), for naming fallbacks to them. */
+  readonly excludedRules?: readonly { readonly id: string; readonly name: string }[];
   /** `cxone:*` settings to copy into the stack config (no secrets). */
   readonly settings?: Readonly<Record<string, string>>;
   /** `cxone:*` keys the stack needs as secrets (set by the user). */

@@ -31,7 +31,10 @@ export function generateProject(input: ExportInput): ExportedProject {
   // Keys come from the whole tenant, so a filter never renames a rule.
   const ruleKeys = assignKeys(all, "rule");
   const hookKeys = assignKeys(input.webhooks, "webhook");
-  const outsideById = new Map(selection.outside.map((o) => [o.rule.id, o]));
+  // A fallback to a rule the export leaves out for another stack is named, not called dangling.
+  const excludedNames = new Map((input.excludedRules ?? []).map((r) => [r.id, r.name]));
+  const outsideList = selection.outside.map((o) => ({ ...o, fallbackName: o.fallbackName ?? excludedNames.get(o.fallbackRuleId) }));
+  const outsideById = new Map(outsideList.map((o) => [o.rule.id, o]));
 
   const {
     exported,
@@ -165,7 +168,7 @@ export function generateProject(input: ExportInput): ExportedProject {
   files.set(".gitignore", "/bin/\n/node_modules/\n/.cxone/\n/.cxone-export/\n");
 
   const pulledIn = selection.pulledIn.map((p) => ({ key: ruleKeys.get(p.rule.id)!, name: p.rule.name, by: p.by }));
-  const outside = selection.outside.map((o) => ({
+  const outside = outsideList.map((o) => ({
     key: ruleKeys.get(o.rule.id)!,
     fallbackRuleId: o.fallbackRuleId,
     fallbackName: o.fallbackName,
