@@ -1,34 +1,15 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantSeed } from "../../bench/tenant-seed";
 import { DEFAULT_CREDENTIALS, type RunningSimulator, startSimulator } from "../../simulator";
-import { offlineEngineEnv, packageRoot, runPulumi } from "../../tools/engine";
+import { offlineEngineEnv, packageRoot } from "../../tools/engine";
+import { pulumiIn } from "../helpers/pulumi-in-folder";
+import { runCommand as sh } from "../helpers/run-command";
 import { apiWrites } from "../helpers/simulator-requests";
 
 const RULES = 200;
-
-/** Runs a command of the repository's toolchain (node_modules/.bin first) asynchronously: the simulator lives in this process. */
-function sh(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  return new Promise<{ code: number; printed: string }>((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      env: {
-        ...process.env,
-        ...env,
-        PATH: [path.join(packageRoot(), "node_modules", ".bin"), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let printed = "";
-    child.stdout.on("data", (c: Buffer) => (printed += c));
-    child.stderr.on("data", (c: Buffer) => (printed += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, printed }));
-  });
-}
 
 describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported project`, () => {
   let sim: RunningSimulator;
@@ -37,18 +18,7 @@ describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported proje
   const root = path.join(packageRoot(), ".e2e", `export-${randomBytes(4).toString("hex")}`);
   const dir = path.join(root, "contact-center");
   const env = offlineEngineEnv(path.join(root, ".pulumi-local"), "e2e-passphrase");
-  const pulumi = async (...args: string[]) => {
-    // `stack init dev` names the stack itself; every other command says which stack.
-    const stack = args[0] === "stack" && args[1] === "init" ? [] : ["--stack", "dev"];
-    const result = await runPulumi([...args, ...stack, "--non-interactive"], { cwd: dir, env });
-    const printed = `${result.stdout}${result.stderr}`;
-    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}:\n${printed}`);
-    return printed;
-  };
-  const lastChanges = async () => {
-    const history = JSON.parse(await pulumi("stack", "history", "--json")) as Array<{ resourceChanges?: Record<string, number> }>;
-    return history[0]?.resourceChanges ?? {};
-  };
+  const pulumi = pulumiIn(dir, "dev", env);
   let exportOutput = "";
 
   beforeAll(async () => {
@@ -103,7 +73,7 @@ describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported proje
     await pulumi("config", "set", "--secret", "contact-center:routingRuleSyncSecret", "tenant-signing-secret-0123");
     const before = sim.admin.requests().length;
     await pulumi("up", "--yes");
-    expect(await lastChanges()).toEqual({ create: RULES + 2 });
+    expect(await pulumi.lastChanges()).toEqual({ create: RULES + 2 });
     const writes = apiWrites(sim, before);
     const ruleWrites = writes.filter((r) => r.template.includes("interactionroutingrules"));
     expect(ruleWrites).toEqual([]);
@@ -126,7 +96,7 @@ describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported proje
     writeFileSync(file, text.replace("priority: 1,", "priority: 5000,"));
     const before = sim.admin.requests().length;
     await pulumi("up", "--yes");
-    expect(await lastChanges()).toEqual({ update: 1, same: RULES + 1 });
+    expect(await pulumi.lastChanges()).toEqual({ update: 1, same: RULES + 1 });
     expect(apiWrites(sim, before).map((w) => `${w.method} ${w.path}`)).toEqual(["PUT /api/v2/routing/interactionroutingrules/rule-0001"]);
     expect(sim.admin.state().rules.find((r) => r.id === "rule-0001")!.priority).toBe(5000);
   }, 600_000);
