@@ -100,7 +100,8 @@ function installPackageCopy(projectDir: string): void {
   for (const folder of ["provider", "simulator"]) {
     cpSync(path.join(packageRoot(), "dist", folder), path.join(target, "dist", folder), {
       recursive: true,
-      filter: (source) => !source.endsWith(".map"),
+      // As package.json's `files` says: no source maps, no dist/provider/engine.
+      filter: (source) => !source.endsWith(".map") && !source.includes(`${path.sep}dist${path.sep}provider${path.sep}engine`),
     });
   }
 }

@@ -37,17 +37,32 @@ export function createTransport(settings: TransportSettings): Transport {
   // resources and mostly never reads the tenant, and loading undici up front was a measurable
   // share of its start-up (engine.pulumi benchmark).
   let agent: Promise<Agent> | undefined;
-  const connect = () =>
-    (agent ??= import("undici").then(
-      ({ Agent }) =>
-        new Agent({
-          connect: { timeout: settings.connectMs },
-          headersTimeout: settings.headersMs,
-          bodyTimeout: settings.bodyMs,
-          keepAliveTimeout: settings.keepAliveMs,
-          connections: settings.connectionsPerOrigin,
-        }),
-    ));
+  let closed = false;
+  const connect = () => {
+    if (closed) throw new Error("this client's transport is closed; get a new client");
+    agent ??= import("undici")
+      .then(
+        ({ Agent }) =>
+          new Agent({
+            connect: { timeout: settings.connectMs },
+            headersTimeout: settings.headersMs,
+            bodyTimeout: settings.bodyMs,
+            keepAliveTimeout: settings.keepAliveMs,
+            connections: settings.connectionsPerOrigin,
+          }),
+      )
+      .catch((error: unknown) => {
+        // Not cached: the next request tries again. Not a network failure either, so say what failed.
+        agent = undefined;
+        throw new Error(
+          `cannot load the HTTP client (undici): ${(error as Error).message}; pulumi-cxone-routing needs Node.js 22 or later`,
+          {
+            cause: error,
+          },
+        );
+      });
+    return agent;
+  };
   return {
     async send(request) {
       const response = await (await connect()).request({
@@ -61,7 +76,9 @@ export function createTransport(settings: TransportSettings): Transport {
       return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
     },
     async close() {
-      if (agent) await (await agent).close();
+      closed = true;
+      const opened = await agent?.catch(() => undefined);
+      await opened?.close();
     },
   };
 }
