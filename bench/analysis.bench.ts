@@ -1,4 +1,4 @@
-import { analyzeRuleSet, type AnalyzableRule } from "../provider/validation";
+import { analyzeRuleSet, type AnalyzableRule } from "../src/validation";
 import type { BenchEntry } from "./bench-entry";
 import { medianDurationMs, round } from "./measure";
 import { countFallbackEdges, generateCyclicRuleSet, generateRuleSet } from "./rule-set-generator";

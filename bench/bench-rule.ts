@@ -1,4 +1,4 @@
-import type { RoutingRuleInput } from "../provider/client/index";
+import type { RoutingRuleInput } from "../src/client/index";
 
 /** A small valid routing rule, the shape the simulator accepts for create and seed. */
 export function benchRuleInput(name: string, priority = 1): RoutingRuleInput {

@@ -1,5 +1,5 @@
-import { closeAllClients, getClient } from "../provider/client/index";
-import { DEFAULT_CREDENTIALS, startSimulator } from "../simulator/index";
+import { closeAllClients, getClient } from "../src/client/index";
+import { DEFAULT_CREDENTIALS, startSimulator } from "../src/simulator/index";
 import type { BenchEntry } from "./bench-entry";
 import { benchRuleInput } from "./bench-rule";
 import { percentile } from "./latency-stats";

@@ -97,13 +97,12 @@ function installPackageCopy(projectDir: string): void {
     dereference: true,
   });
   cpSync(path.join(packageRoot(), "package.json"), path.join(target, "package.json"));
-  for (const folder of ["provider", "simulator"]) {
-    cpSync(path.join(packageRoot(), "dist", folder), path.join(target, "dist", folder), {
-      recursive: true,
-      // As package.json's `files` says: no source maps, no dist/provider/engine.
-      filter: (source) => !source.endsWith(".map") && !source.includes(`${path.sep}dist${path.sep}provider${path.sep}engine`),
-    });
-  }
+  // As package.json's `files` says: dist/src without source maps, and bin/.
+  cpSync(path.join(packageRoot(), "dist", "src"), path.join(target, "dist", "src"), {
+    recursive: true,
+    filter: (source) => !source.endsWith(".map"),
+  });
+  cpSync(path.join(packageRoot(), "bin"), path.join(target, "bin"), { recursive: true });
 }
 
 /** One stack of a generated project under `.bench/` (inside the repository, so node_modules resolve). */

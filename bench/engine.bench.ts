@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator } from "../simulator";
+import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator } from "../src/simulator";
 import { packageRoot } from "../tools/engine";
 import type { BenchEntry, BenchOptions } from "./bench-entry";
 import { createEngineProject, type EngineProject, type ProgramVariant } from "./engine-project";

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { exportTenant } from "../provider/cli/export/export-command";
-import { DEFAULT_CREDENTIALS, startSimulator } from "../simulator/index";
+import { exportTenant } from "../src/cli/export/export-command";
+import { DEFAULT_CREDENTIALS, startSimulator } from "../src/simulator/index";
 import type { BenchEntry } from "./bench-entry";
 import { round } from "./measure";
 import { tenantSeed } from "./tenant-seed";

@@ -1,4 +1,4 @@
-import { computeImpact, createRoutingEvaluator, type EvaluableRule, type Interaction } from "../provider/routing";
+import { computeImpact, createRoutingEvaluator, type EvaluableRule, type Interaction } from "../src/routing";
 import type { BenchEntry } from "./bench-entry";
 import { medianDurationMs, round } from "./measure";
 import { generateRuleSet } from "./rule-set-generator";

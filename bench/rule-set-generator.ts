@@ -1,5 +1,5 @@
-import type { AnalyzableCondition, AnalyzableRule } from "../provider/validation";
-import { mulberry32 } from "../simulator/prng";
+import type { AnalyzableCondition, AnalyzableRule } from "../src/validation";
+import { mulberry32 } from "../src/simulator/prng";
 
 // The simulator's seeded PRNG, so every run analyses the same data.
 const random = mulberry32;

@@ -1,5 +1,5 @@
-import { createClient, resolveClientConfig, type CxoneClient } from "../provider/client/index";
-import { DEFAULT_CREDENTIALS, startSimulator } from "../simulator/index";
+import { createClient, resolveClientConfig, type CxoneClient } from "../src/client/index";
+import { DEFAULT_CREDENTIALS, startSimulator } from "../src/simulator/index";
 import type { BenchEntry } from "./bench-entry";
 import { runConcurrently } from "./load-runner";
 import { round } from "./measure";

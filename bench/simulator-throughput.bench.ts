@@ -1,5 +1,5 @@
 import { Pool } from "undici";
-import { DEFAULT_CREDENTIALS, startSimulator } from "../simulator/index";
+import { DEFAULT_CREDENTIALS, startSimulator } from "../src/simulator/index";
 import type { BenchEntry } from "./bench-entry";
 import { benchRuleInput } from "./bench-rule";
 import { percentile } from "./latency-stats";

@@ -1,4 +1,4 @@
-import type { SeedInput, SeedRule } from "../simulator/index";
+import type { SeedInput, SeedRule } from "../src/simulator/index";
 
 const TYPES = ["voice", "chat", "email", "sms", "social", "workitem"] as const;
 

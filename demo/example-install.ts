@@ -24,7 +24,7 @@ function treeHash(dir: string): string {
 export function ensureExampleInstalled(example: string): void {
   const installed = path.join(example, "node_modules", "pulumi-cxone-routing");
   // What the package ships: the library and the simulator, not this checkout's demo or tooling.
-  const shipped = (root: string) => ["dist/provider", "dist/simulator", "provider/cli/bin"].map((d) => treeHash(path.join(root, d))).join();
+  const shipped = (root: string) => ["dist/src", "bin"].map((d) => treeHash(path.join(root, d))).join();
   if (existsSync(installed) && shipped(installed) !== shipped(packageRoot())) {
     console.log("the example holds an older build of the provider; re-installing it");
     rmSync(installed, { recursive: true, force: true });

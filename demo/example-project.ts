@@ -1,7 +1,7 @@
 import { cpSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { DEFAULT_CREDENTIALS } from "../simulator";
+import { DEFAULT_CREDENTIALS } from "../src/simulator";
 import { offlineEngineEnv, runPulumi } from "../tools/engine";
 
 export interface ExampleProject {

@@ -6,10 +6,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startSimulator, type RunningSimulator } from "../simulator";
+import { startSimulator, type RunningSimulator } from "../src/simulator";
 import { engineBinDir, packageRoot } from "../tools/engine";
 import { copyExampleProject, initExampleStack } from "./example-project";
-import { formatAuditSummary, readAuditLog, summarizeAudit } from "../provider/audit";
+import { formatAuditSummary, readAuditLog, summarizeAudit } from "../src/audit";
 import { ensureExampleInstalled } from "./example-install";
 import { printDeployment, printEvents, step } from "./report";
 import { startOrchestrationEndpoint } from "./orchestration-endpoint";

@@ -15,7 +15,7 @@ rm -rf "$dir" && mkdir -p "$dir"
 
 say "packing $repo"
 # Build only when there is nothing to pack: tests run this while other tests use dist/.
-[ -f "$repo/dist/provider/index.js" ] || (cd "$repo" && tsc -p tsconfig.build.json)
+[ -f "$repo/dist/src/index.js" ] || (cd "$repo" && tsc -p tsconfig.build.json)
 tarball=$(cd "$repo" && npm pack --ignore-scripts --pack-destination "$dir" --loglevel=error | tail -n 1)
 
 cd "$dir"

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { auditId, createAuditLog, type AuditEntry } from "../../provider/audit/index";
+import { auditId, createAuditLog, type AuditEntry } from "../../src/audit/index";
 
 const URN = "urn:pulumi:dev::cxone-routing::pulumi-nodejs:dynamic/cxone:RoutingRule::vip";
 

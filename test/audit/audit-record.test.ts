@@ -1,6 +1,6 @@
 import { validate, version } from "uuid";
 import { describe, expect, it } from "vitest";
-import { auditId, stackFromUrn } from "../../provider/audit/index";
+import { auditId, stackFromUrn } from "../../src/audit/index";
 
 const URN = "urn:pulumi:prod::cxone-routing::pulumi-nodejs:dynamic/cxone:RoutingRule::vip";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatAuditSummary, readAuditLog, summarizeAudit, type AuditRecord } from "../../provider/audit/index";
+import { formatAuditSummary, readAuditLog, summarizeAudit, type AuditRecord } from "../../src/audit/index";
 
 function record(overrides: Partial<AuditRecord> = {}): AuditRecord {
   return {

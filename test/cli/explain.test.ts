@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluableRules, explainRoute, parseInteraction } from "../../provider/cli/explain";
+import { evaluableRules, explainRoute, parseInteraction } from "../../src/cli/explain";
 
 describe("cxone-routing explain", () => {
   it("prints the route rule by rule with why each earlier rule did not match", () => {

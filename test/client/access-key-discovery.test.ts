@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, closeAllClients, getClient, type ClientConfigInput } from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+import { AuthenticationError, closeAllClients, getClient, type ClientConfigInput } from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { clientConfig, collectEvents, DEFAULT_CREDENTIALS, ruleInput, startSim } from "./helpers";
 
 function accessKeyConfig(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTokenBucket } from "../../provider/client/index";
+import { createTokenBucket } from "../../src/client/index";
 
 function manualClock() {
   let now = 0;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, closeAllClients, getClient } from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+import { AuthenticationError, closeAllClients, getClient } from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { startFakeServer, sendJson, type FakeServer } from "./fake-server";
 import { clientConfig, collectEvents, startSim, statusCount, tokenRequestCount } from "./helpers";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { backoffCeilingMs, fullJitterDelayMs } from "../../provider/client/index";
+import { backoffCeilingMs, fullJitterDelayMs } from "../../src/client/index";
 
 const settings = { baseDelayMs: 250, maxDelayMs: 20_000 };
 

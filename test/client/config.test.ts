@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, getClient, resolveClientConfig, type ClientConfigInput } from "../../provider/client/index";
+import { ConfigurationError, getClient, resolveClientConfig, type ClientConfigInput } from "../../src/client/index";
 
 const base: ClientConfigInput = { baseUrl: "https://api-na1.niceincontact.com", clientId: "id", clientSecret: "secret" };
 

@@ -1,5 +1,11 @@
-import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator, type SeedRule, type SimulatorOptions } from "../../simulator/index";
-import type { ClientConfigInput, RequestEvent, RoutingRuleInput } from "../../provider/client/index";
+import {
+  DEFAULT_CREDENTIALS,
+  startSimulator,
+  type RunningSimulator,
+  type SeedRule,
+  type SimulatorOptions,
+} from "../../src/simulator/index";
+import type { ClientConfigInput, RequestEvent, RoutingRuleInput } from "../../src/client/index";
 
 export { DEFAULT_CREDENTIALS };
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllClients, getClient } from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+import { closeAllClients, getClient } from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { clientConfig, ruleInput, startSim } from "./helpers";
 
 describe("lost responses: no write is lost or duplicated", () => {

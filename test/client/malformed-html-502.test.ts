@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ServerError } from "../../provider/client/index";
+import { ServerError } from "../../src/client/index";
 import { malformedFixture, ruleInput, RULES, type MalformedFixture } from "./malformed-setup";
 
 describe("a 502 with a gateway's HTML page", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { UnusableResponseError } from "../../provider/client/index";
+import { UnusableResponseError } from "../../src/client/index";
 import { malformedFixture, ruleInput, type MalformedFixture } from "./malformed-setup";
 
 describe("a reply without the ETag header", () => {

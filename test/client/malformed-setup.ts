@@ -1,5 +1,5 @@
-import { closeAllClients, getClient, type CxoneClient } from "../../provider/client/index";
-import type { MalformedShape, RunningSimulator } from "../../simulator/index";
+import { closeAllClients, getClient, type CxoneClient } from "../../src/client/index";
+import type { MalformedShape, RunningSimulator } from "../../src/simulator/index";
 import { clientConfig, ruleInput, seedRule, startSim } from "./helpers";
 
 export const RULES = "/api/v2/routing/interactionroutingrules";

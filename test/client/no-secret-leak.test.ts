@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllClients, getClient, type RequestEvent } from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+import { closeAllClients, getClient, type RequestEvent } from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { startFakeServer, sendJson, type FakeServer } from "./fake-server";
 import { clientConfig, collectEvents, startSim } from "./helpers";
 

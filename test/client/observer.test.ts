@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllClients, getClient, NotFoundError, TransportError } from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+import { closeAllClients, getClient, NotFoundError, TransportError } from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { startFakeServer } from "./fake-server";
 import { clientConfig, collectEvents, ruleInput, startSim } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toPathTemplate } from "../../provider/client/index";
+import { toPathTemplate } from "../../src/client/index";
 
 describe("path templates for the observer", () => {
   const collections = ["/api/v2/routing/interactionroutingrules", "/api/v2/webhooks"];

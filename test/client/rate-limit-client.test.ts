@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllClients, getClient, RateLimitedError } from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+import { closeAllClients, getClient, RateLimitedError } from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { clientConfig, startSim, statusCount } from "./helpers";
 
 describe("client-side rate limit matches the server's bucket", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter } from "../../provider/client/index";
+import { parseRetryAfter } from "../../src/client/index";
 
 describe("Retry-After parsing", () => {
   const now = Date.parse("2026-01-01T12:00:00Z");

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllClients, getClient, type ClientConfigInput, type RequestEvent } from "../../provider/client/index";
+import { closeAllClients, getClient, type ClientConfigInput, type RequestEvent } from "../../src/client/index";
 import { startFakeServer, sendJson, type FakeServer } from "./fake-server";
 import { clientConfig } from "./helpers";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createClient, resolveClientConfig, type CxoneClient } from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+import { createClient, resolveClientConfig, type CxoneClient } from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { clientConfig, startSim, statusCount } from "./helpers";
 
 const LIMIT_PER_MINUTE = 600;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllClients, getClient } from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+import { closeAllClients, getClient } from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { clientConfig, seedRule, startSim } from "./helpers";
 
 const RULES = "/api/v2/routing/interactionroutingrules";

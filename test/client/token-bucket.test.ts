@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTokenBucket } from "../../provider/client/index";
+import { createTokenBucket } from "../../src/client/index";
 
 /** A manual clock and timer queue, so the bucket can be driven without real time. */
 function fakeTime() {

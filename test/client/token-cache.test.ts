@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AuthStrategy, IssuedToken } from "../../provider/client/auth/strategy";
-import { createTokenCache, effectiveRefreshMarginSeconds } from "../../provider/client/auth/token-cache";
+import type { AuthStrategy, IssuedToken } from "../../src/client/auth/strategy";
+import { createTokenCache, effectiveRefreshMarginSeconds } from "../../src/client/auth/token-cache";
 
 function countingStrategy(ttlSeconds: number): AuthStrategy & { calls: number } {
   const strategy = {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
-import { closeAllClients, getClient } from "../../provider/client/index";
+import { closeAllClients, getClient } from "../../src/client/index";
 import { clientConfig, startSim, statusCount, tokenRequestCount } from "./helpers";
-import type { RunningSimulator } from "../../simulator/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 
 describe("token cache: one token request for any number of concurrent calls", () => {
   let sim: RunningSimulator | undefined;

@@ -11,8 +11,8 @@ import {
   PreconditionRequiredError,
   ValidationError,
   type RoutingRuleInput,
-} from "../../provider/client/index";
-import type { RunningSimulator } from "../../simulator/index";
+} from "../../src/client/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { clientConfig, ruleInput, startSim } from "./helpers";
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { closeAllClients, getClient, RateLimitedError, UnusableResponseError } from "../../provider/client/index";
+import { closeAllClients, getClient, RateLimitedError, UnusableResponseError } from "../../src/client/index";
 import { startFakeServer, sendJson, type FakeServer } from "./fake-server";
 import { clientConfig } from "./helpers";
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CREDENTIALS, type RunningSimulator, startSimulator } from "../../simulator";
+import { DEFAULT_CREDENTIALS, type RunningSimulator, startSimulator } from "../../src/simulator";
 import { offlineEngineEnv, packageRoot } from "../../tools/engine";
 import { pulumiIn } from "../helpers/pulumi-in-folder";
 import { runCommand } from "../helpers/run-command";

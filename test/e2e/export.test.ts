@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantSeed } from "../../bench/tenant-seed";
-import { DEFAULT_CREDENTIALS, type RunningSimulator, startSimulator } from "../../simulator";
+import { DEFAULT_CREDENTIALS, type RunningSimulator, startSimulator } from "../../src/simulator";
 import { offlineEngineEnv, packageRoot } from "../../tools/engine";
 import { pulumiIn } from "../helpers/pulumi-in-folder";
 import { runCommand as sh } from "../helpers/run-command";

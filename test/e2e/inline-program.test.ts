@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "../../simulator";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createTestStack, type TestStack } from "../helpers/inline-stack";
 
 // Loaded by package name, as a user's tool loads it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const cxone = require("pulumi-cxone-routing") as typeof import("../../provider");
+const cxone = require("pulumi-cxone-routing") as typeof import("../../src");
 
 describe("an Automation API inline program wrapped in routingProgram", () => {
   let sim: RunningSimulator;

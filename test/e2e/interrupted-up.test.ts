@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "../../simulator";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
 
 const RULES = 100;

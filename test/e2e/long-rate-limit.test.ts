@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "../../simulator";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
 
 // Issue 15, long runs (opt-in: E2E_LONG=1 npm run test:e2e -- test/e2e/long-rate-limit.test.ts).

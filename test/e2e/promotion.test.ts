@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "../../simulator";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { packageRoot } from "../../tools/engine";
 import { ensureExampleInstalled } from "../../demo/example-install";
 import { copyExampleProject, initExampleStack, type ExampleProject } from "../../demo/example-project";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "../../simulator";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
 import { apiRequests } from "../helpers/simulator-requests";
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "../../simulator";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type CommandResult, type PulumiProject } from "../helpers/pulumi-project";
 
 // Issue 15: secrets never leave in plain text or base64, whatever goes wrong.

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { LocalWorkspace, PulumiCommand, type ConfigMap, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
 import { engineBinDir, offlineEngineEnv, packageRoot } from "../../tools/engine";
-import { DEFAULT_CREDENTIALS } from "../../simulator";
+import { DEFAULT_CREDENTIALS } from "../../src/simulator";
 
 const execFileAsync = promisify(execFile);
 

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { offlineEngineEnv, packageRoot, runPulumi, type RunPulumiResult } from "../../tools/engine";
-import { PULUMI_TEMPLATE_COMPILER_OPTIONS } from "../../provider/cli/export/project-templates";
-import { DEFAULT_CREDENTIALS } from "../../simulator";
+import { PULUMI_TEMPLATE_COMPILER_OPTIONS } from "../../src/cli/export/project-templates";
+import { DEFAULT_CREDENTIALS } from "../../src/simulator";
 
 /** What one `pulumi` command printed, with both streams together as a user's terminal shows them. */
 export interface CommandResult extends RunPulumiResult {

@@ -1,4 +1,4 @@
-import type { RunningSimulator } from "../../simulator";
+import type { RunningSimulator } from "../../src/simulator";
 
 type Requests = ReturnType<RunningSimulator["admin"]["requests"]>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRoutingEvaluator, crossTypeFallbacks } from "../../provider/routing";
+import { createRoutingEvaluator, crossTypeFallbacks } from "../../src/routing";
 import { rule } from "./fixtures";
 
 describe("crossTypeFallbacks", () => {

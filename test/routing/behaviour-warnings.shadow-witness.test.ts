@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRoutingEvaluator, shadowWitness } from "../../provider/routing";
+import { createRoutingEvaluator, shadowWitness } from "../../src/routing";
 import { rule } from "./fixtures";
 
 describe("shadowWitness", () => {

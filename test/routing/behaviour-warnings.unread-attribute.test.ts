@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unreadCaseAttributes } from "../../provider/routing";
+import { unreadCaseAttributes } from "../../src/routing";
 import { rule } from "./fixtures";
 
 describe("unreadCaseAttributes", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conditionMatches } from "../../provider/routing";
+import { conditionMatches } from "../../src/routing";
 
 describe("conditionMatches: every operator with the documented coercions", () => {
   const cases: Array<[string, unknown, unknown, boolean]> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CorpusError, parseCorpus } from "../../provider/routing";
+import { CorpusError, parseCorpus } from "../../src/routing";
 
 describe("parseCorpus", () => {
   it("reads JSON lines, skipping blank and # lines", () => {

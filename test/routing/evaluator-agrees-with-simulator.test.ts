@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRoutingEvaluator, type EvaluableRule } from "../../provider/routing";
-import { startSimulator, type RunningSimulator } from "../../simulator";
+import { createRoutingEvaluator, type EvaluableRule } from "../../src/routing";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
 
 // The library's evaluator is the contract; the simulator's HTTP routing endpoint must serve it
 // exactly: same rule for random rule sets (every operator, coercions, regex, disabled rules,

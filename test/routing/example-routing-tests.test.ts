@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatRoutingTestFailure, parseRoutingTestCase, runRoutingTests, type RoutingTestCase } from "../../provider/routing";
+import { formatRoutingTestFailure, parseRoutingTestCase, runRoutingTests, type RoutingTestCase } from "../../src/routing";
 import { allRules } from "../../examples/routing-infra/rules";
 
 describe("examples/routing-infra/routing.routing-test.json", () => {

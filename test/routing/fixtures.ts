@@ -1,4 +1,4 @@
-import type { EvaluableRule } from "../../provider/routing";
+import type { EvaluableRule } from "../../src/routing";
 
 /** A voice rule with sensible defaults; override what the test is about. */
 export function rule(key: string, overrides: Partial<EvaluableRule> = {}): EvaluableRule {

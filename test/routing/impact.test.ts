@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeImpact, formatImpact } from "../../provider/routing";
+import { computeImpact, formatImpact } from "../../src/routing";
 import { rule } from "./fixtures";
 
 describe("computeImpact: which samples route differently, counted by old -> new rule", () => {

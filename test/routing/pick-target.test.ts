@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickTarget } from "../../provider/routing";
+import { pickTarget } from "../../src/routing";
 import { rule } from "./fixtures";
 
 describe("pickTarget", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRoutingEvaluator } from "../../provider/routing";
+import { createRoutingEvaluator } from "../../src/routing";
 import { rule } from "./fixtures";
 
 describe("explain", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoutingTestCase } from "../../provider/routing";
+import { parseRoutingTestCase } from "../../src/routing";
 
 describe("parseRoutingTestCase", () => {
   it("accepts each expectation kind and defaults attributes to {}", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRoutingTestFailure, runRoutingTests } from "../../provider/routing";
+import { formatRoutingTestFailure, runRoutingTests } from "../../src/routing";
 import { rule } from "./fixtures";
 
 describe("runRoutingTests: one block per failing case, with the expected rule's first unmatched condition", () => {

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULES_PATH, call, fetchToken } from "./helpers";
 
 const ROOT = resolve(__dirname, "../..");
-const BIN = join(ROOT, "simulator/bin/cxone-sim.js");
+const BIN = join(ROOT, "bin/cxone-sim.js");
 let buildDir: string;
 const children: ChildProcess[] = [];
 
-/** Compiles only simulator/ into dist/ so the bin runs even while other folders are mid-change. */
+/** Compiles only src/simulator/ into dist/ so the bin runs even while other folders are mid-change. */
 beforeAll(async () => {
   buildDir = await mkdtemp(join(tmpdir(), "cxone-sim-build-"));
   const config = join(buildDir, "tsconfig.json");
@@ -27,7 +27,7 @@ beforeAll(async () => {
         declaration: false,
         sourceMap: false,
       },
-      include: [join(ROOT, "simulator")],
+      include: [join(ROOT, "src", "simulator")],
     }),
   );
   await promisify(execFile)(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", config], { cwd: ROOT });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { optionsFromArgs } from "../../simulator/cli";
-import { CliUsageError } from "../../simulator/cli-usage-error";
+import { optionsFromArgs } from "../../src/simulator/cli";
+import { CliUsageError } from "../../src/simulator/cli-usage-error";
 
 describe("cxone-sim flag parsing", () => {
   it("maps every flag onto simulator options", () => {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "../../simulator/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, start, validRule, validWebhook } from "./helpers";
 import { startReceiver } from "./receiver";
 

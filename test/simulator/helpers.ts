@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator, type SeedRule, type SimulatorOptions } from "../../simulator/index";
+import { startSimulator, type RunningSimulator, type SeedRule, type SimulatorOptions } from "../../src/simulator/index";
 
 export const RULES_PATH = "/api/v2/routing/interactionroutingrules";
 export const WEBHOOKS_PATH = "/api/v2/webhooks";

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DataFileError } from "../../simulator/index";
+import { DataFileError } from "../../src/simulator/index";
 import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, seedRule, start, validRule, validWebhook } from "./helpers";
 
 let dir: string;

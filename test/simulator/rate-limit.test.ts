@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "../../simulator/index";
+import type { RunningSimulator } from "../../src/simulator/index";
 import { RULES_PATH, call, fetchToken, start } from "./helpers";
 
 let sim: RunningSimulator | undefined;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "../../simulator/index";
-import { conditionMatches } from "../../simulator/routing-evaluation";
-import type { ConditionOperator } from "../../simulator/vocabulary";
+import type { RunningSimulator } from "../../src/simulator/index";
+import { conditionMatches } from "../../src/simulator/routing-evaluation";
+import type { ConditionOperator } from "../../src/simulator/vocabulary";
 import { seedRule, start } from "./helpers";
 
 let sim: RunningSimulator;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyzeRuleSet, type AnalyzableRule } from "../../provider/validation";
-import { startSimulator, type RunningSimulator } from "../../simulator";
+import { analyzeRuleSet, type AnalyzableRule } from "../../src/validation";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
 
 // The analysis calls a rule shadowed when an earlier rule (lower priority number) matches
 // everything it matches. The simulator's router is the other reading of the same priority

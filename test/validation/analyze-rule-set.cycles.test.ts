@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeRuleSet } from "../../provider/validation";
+import { analyzeRuleSet } from "../../src/validation";
 import { analyzable, distinctPriorities } from "./fixtures";
 
 function cycleReasons(rules = [analyzable("x")]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN_PLACEHOLDER, analyzeRuleSet } from "../../provider/validation";
+import { UNKNOWN_PLACEHOLDER, analyzeRuleSet } from "../../src/validation";
 import { analyzable, distinctPriorities } from "./fixtures";
 
 describe("analyzeRuleSet: fallbackRuleId edges to program rules", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionsError, analyzeRuleSet } from "../../provider/validation";
+import { InvalidOptionsError, analyzeRuleSet } from "../../src/validation";
 import { analyzable, eq } from "./fixtures";
 
 const program = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeRuleSet } from "../../provider/validation";
+import { analyzeRuleSet } from "../../src/validation";
 import { analyzable, eq } from "./fixtures";
 
 function shadowed(rules: Parameters<typeof analyzeRuleSet>[0]) {

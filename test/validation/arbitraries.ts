@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { UNKNOWN_PLACEHOLDER } from "../../provider/validation";
+import { UNKNOWN_PLACEHOLDER } from "../../src/validation";
 
 const text = (maxLength: number) => fc.string({ minLength: 1, maxLength }).filter((s) => s.trim().length > 0);
 

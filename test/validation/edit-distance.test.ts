@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closestName } from "../../provider/validation";
-import { boundedEditDistance } from "../../provider/validation/edit-distance";
+import { closestName } from "../../src/validation";
+import { boundedEditDistance } from "../../src/validation/edit-distance";
 
 describe("boundedEditDistance", () => {
   it("computes Levenshtein distance within the limit", () => {

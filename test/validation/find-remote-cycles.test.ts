@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RemoteRule } from "../../provider/validation";
-import { InvalidOptionsError, UNKNOWN_PLACEHOLDER, findRemoteCycles } from "../../provider/validation";
+import type { RemoteRule } from "../../src/validation";
+import { InvalidOptionsError, UNKNOWN_PLACEHOLDER, findRemoteCycles } from "../../src/validation";
 import { analyzable } from "./fixtures";
 
 /** A fake CXone: answers from a table, counts calls per id, optionally slow. */

@@ -1,4 +1,4 @@
-import type { AnalyzableCondition, AnalyzableRule } from "../../provider/validation";
+import type { AnalyzableCondition, AnalyzableRule } from "../../src/validation";
 
 /** Inputs of a valid routing rule; override fields per test. */
 export function validRuleInputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {

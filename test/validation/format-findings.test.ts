@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeRuleSet, formatFindings } from "../../provider/validation";
+import { analyzeRuleSet, formatFindings } from "../../src/validation";
 import { analyzable, distinctPriorities } from "./fixtures";
 
 describe("formatFindings", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AnalyzableRule } from "../../provider/validation";
-import { analyzeRuleSet } from "../../provider/validation";
-import { findShadowedRules } from "../../provider/validation/rule-overlap";
+import type { AnalyzableRule } from "../../src/validation";
+import { analyzeRuleSet } from "../../src/validation";
+import { findShadowedRules } from "../../src/validation/rule-overlap";
 
 /**
  * Small random programs: keys r0..r(n-1) (plus awkward names), random fallbacks by name

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { routingRuleProvider, webhookProvider } from "../../provider/resources/runtime";
-import { analyzeRuleSet, validateRuleInputs, type AnalyzableRule } from "../../provider/validation";
-import { startHarness, URN, WEBHOOK_URN, type Harness } from "../resources/helpers";
+import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
+import { analyzeRuleSet, validateRuleInputs, type AnalyzableRule } from "../../src/validation";
+import { startHarness, URN, WEBHOOK_URN, type Harness } from "../helpers/provider-calls";
 
 /**
  * Fuzz: hostile RoutingRule and Webhook inputs (wrong types, null, NaN, huge and unicode

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateRuleInputs } from "../../provider/validation";
+import { validateRuleInputs } from "../../src/validation";
 import type { RuleRecord } from "./arbitraries";
 import { validConditionArb, validRuleArb } from "./arbitraries";
 import { propertiesOf } from "./fixtures";

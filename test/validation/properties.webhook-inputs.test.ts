@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateWebhookInputs } from "../../provider/validation";
+import { validateWebhookInputs } from "../../src/validation";
 import { validWebhookArb } from "./arbitraries";
 import { propertiesOf } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findBacktrackingRisk } from "../../provider/validation";
+import { findBacktrackingRisk } from "../../src/validation";
 
 describe("findBacktrackingRisk: nested quantifiers", () => {
   it.each(["(a+)+", "(a*)*", "(.*)*", "^(\\w+\\s?)*$", "(?:x+y?)+", "((a+))*", "(a+){2,}", "(a?){30}", "(?<word>\\d+)*"])(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN_PLACEHOLDER, isUnknownPlaceholder } from "../../provider/validation";
+import { UNKNOWN_PLACEHOLDER, isUnknownPlaceholder } from "../../src/validation";
 
 describe("isUnknownPlaceholder", () => {
   it("recognizes Pulumi's unknown sentinel", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionsError, formatCheckFailures, validateRuleInputs } from "../../provider/validation";
+import { InvalidOptionsError, formatCheckFailures, validateRuleInputs } from "../../src/validation";
 import { propertiesOf } from "./fixtures";
 
 describe("validateRuleInputs: every failure at once", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN_PLACEHOLDER, validateRuleInputs } from "../../provider/validation";
+import { UNKNOWN_PLACEHOLDER, validateRuleInputs } from "../../src/validation";
 import { propertiesOf, validRuleInputs } from "./fixtures";
 
 function withCondition(condition: Record<string, unknown>) {

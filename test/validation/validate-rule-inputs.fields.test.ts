@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateRuleInputs } from "../../provider/validation";
+import { validateRuleInputs } from "../../src/validation";
 import { propertiesOf, validRuleInputs } from "./fixtures";
 
 function failureFor(raw: Record<string, unknown>, property: string, options = {}): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateRuleInputs } from "../../provider/validation";
+import { validateRuleInputs } from "../../src/validation";
 import { validRuleInputs } from "./fixtures";
 
 function normalizedValue(raw: unknown) {

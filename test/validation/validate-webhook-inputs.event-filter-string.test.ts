@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateWebhookInputs } from "../../provider/validation";
+import { validateWebhookInputs } from "../../src/validation";
 
 const base = { name: "rule events", targetURL: "https://example.com/hooks/cxone" };
 

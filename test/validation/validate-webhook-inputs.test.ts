@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UNKNOWN_PLACEHOLDER, validateWebhookInputs } from "../../provider/validation";
+import { UNKNOWN_PLACEHOLDER, validateWebhookInputs } from "../../src/validation";
 import { propertiesOf, validWebhookInputs } from "./fixtures";
 
 function reasons(result: ReturnType<typeof validateWebhookInputs>): string[] {

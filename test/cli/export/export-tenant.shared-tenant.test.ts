@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportTenant, formatExportRun, type ExportRun } from "../../../provider/cli/export/export-command";
-import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator } from "../../../simulator";
+import { exportTenant, formatExportRun, type ExportRun } from "../../../src/cli/export/export-command";
+import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator } from "../../../src/simulator";
 
 const rule = (name: string, priority: number, fallbackRuleId?: string) => ({
   name,

@@ -1,4 +1,4 @@
-import type { RoutingRule, Webhook } from "../../../provider/client";
+import type { RoutingRule, Webhook } from "../../../src/client";
 
 let n = 0;
 

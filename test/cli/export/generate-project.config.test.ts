@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateProject } from "../../../provider/cli/export/generate-project";
+import { generateProject } from "../../../src/cli/export/generate-project";
 import { serverRule, serverWebhook } from "./fixtures";
 
 describe("the exported stack config", () => {

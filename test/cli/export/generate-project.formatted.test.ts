@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { tenantSeed } from "../../../bench/tenant-seed";
-import { generateProject } from "../../../provider/cli/export/generate-project";
+import { generateProject } from "../../../src/cli/export/generate-project";
 import { packageRoot } from "../../../tools/engine";
 import { serverRule, serverWebhook } from "./fixtures";
 

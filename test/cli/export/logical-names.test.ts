@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignKeys, kebabKey } from "../../../provider/cli/export/logical-names";
+import { assignKeys, kebabKey } from "../../../src/cli/export/logical-names";
 
 describe("logical names from CXone names", () => {
   it("are kebab keys that start with a letter", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namePattern } from "../../../provider/cli/export/name-pattern";
+import { namePattern } from "../../../src/cli/export/name-pattern";
 
 describe("name patterns of the export filters", () => {
   it("match globs on the whole name, case-insensitively, and /regex/ anywhere", () => {

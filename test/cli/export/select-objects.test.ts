@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectObjects } from "../../../provider/cli/export/select-objects";
+import { selectObjects } from "../../../src/cli/export/select-objects";
 
 const rules = [
   { id: "a", name: "VIP", interactionType: "voice", fallbackRuleId: "b" },

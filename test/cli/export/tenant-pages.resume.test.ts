@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkpointPath, type PagedCollection, readTenantPages } from "../../../provider/cli/export/tenant-pages";
+import { checkpointPath, type PagedCollection, readTenantPages } from "../../../src/cli/export/tenant-pages";
 
 function collection(total: number, failAtSkip?: number): PagedCollection<{ id: string }> & { calls: number[] } {
   const calls: number[] = [];

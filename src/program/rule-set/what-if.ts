@@ -1,0 +1,81 @@
+import path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { currentOwner, ownerOf, withoutOwner } from "../../settings/ownership";
+import { programClient } from "../program-client";
+import type { Finding } from "../../validation/findings";
+import { formatFindings } from "../../validation/findings";
+import { crossTypeFallbacks, formatCaseFinding, shadowWitness, unreadCaseAttributes } from "../../routing/behaviour-warnings";
+import { readCorpus } from "../../routing/corpus";
+import { computeImpact, formatImpact, type ImpactSample } from "../../routing/impact";
+import { createRoutingEvaluator, type EvaluableRule } from "../../routing/routing-evaluator";
+import type { RoutingTestCase } from "../../routing/routing-test-case";
+import { runRoutingTests, type RoutingTestFailure } from "../../routing/run-routing-tests";
+import { projectRoot, settingSource } from "../../settings/settings";
+
+export interface WhatIfResult {
+  readonly failures: RoutingTestFailure[];
+}
+
+/**
+ * Inside the seal, after the analysis passed: the evaluator's warnings (a witness for each
+ * shadowed rule, fallback chains crossing interaction types, case attributes no rule reads), the
+ * routing tests, and at preview the impact report against the tenant's current rules.
+ */
+export async function runWhatIf(
+  rules: readonly EvaluableRule[],
+  cases: readonly RoutingTestCase[],
+  analysisWarnings: readonly Finding[],
+): Promise<WhatIfResult> {
+  const evaluator = createRoutingEvaluator(rules);
+  const byKey = new Map(rules.map((r) => [r.key, r]));
+  for (const warning of analysisWarnings) {
+    const rule = warning.code === "shadowed_rule" ? byKey.get(warning.key) : undefined;
+    const witness = rule ? shadowWitness(evaluator, rule) : undefined;
+    pulumi.log.warn(formatFindings([witness ? { ...warning, reason: `${warning.reason}; ${witness}` } : warning]));
+  }
+  for (const finding of crossTypeFallbacks(evaluator)) pulumi.log.warn(formatFindings([finding]));
+  for (const finding of unreadCaseAttributes(rules, cases)) pulumi.log.warn(formatCaseFinding(finding));
+
+  const failures = runRoutingTests(evaluator, cases);
+  if (pulumi.runtime.isDryRun()) await impactReport(evaluator, cases);
+  return { failures };
+}
+
+async function impactReport(program: ReturnType<typeof createRoutingEvaluator>, cases: readonly RoutingTestCase[]): Promise<void> {
+  const source = settingSource((key) => pulumi.runtime.getConfig(key));
+  const corpusFile = source("impactCorpus");
+  if (cases.length === 0 && !corpusFile) return;
+  const samples: ImpactSample[] = cases.map((c) => ({ ...c.interaction, source: `case ${JSON.stringify(c.name)}` }));
+  const corpus = corpusFile ? readCorpus(path.resolve(projectRoot(), corpusFile)) : [];
+  samples.push(...corpus);
+  let tenantRules: EvaluableRule[];
+  try {
+    const client = programClient();
+    // One paged list of the tenant's rules, as the remote fallback check reads them. On a tenant
+    // shared with other stacks (cxone:owner), "now" is this stack's own rules, under the names
+    // the program uses.
+    const owner = currentOwner();
+    const all = await client.rules.listAll();
+    tenantRules = (owner ? all.filter((r) => ownerOf(r.name) === owner) : all).map((r) => ({
+      key: r.id,
+      id: r.id,
+      name: withoutOwner(r.name, owner),
+      priority: r.priority,
+      enabled: r.enabled,
+      interactionType: r.interactionType,
+      conditions: r.conditions ?? [],
+      targets: r.targets ?? [],
+      ...(r.fallbackRuleId ? { fallbackRuleId: r.fallbackRuleId } : {}),
+    }));
+  } catch (error) {
+    pulumi.log.warn(`routing impact report skipped: the tenant's rules could not be read (${(error as Error).message})`);
+    return;
+  }
+  const what = [
+    cases.length ? `${cases.length} test case(s)` : "",
+    corpus.length ? `${corpus.length} corpus line(s) from ${corpusFile}` : "",
+  ]
+    .filter(Boolean)
+    .join(" + ");
+  pulumi.log.info(formatImpact(computeImpact(tenantRules, program, samples), what));
+}

@@ -1,0 +1,102 @@
+import * as pulumi from "@pulumi/pulumi";
+import { reviewAdoption } from "./adoption-review";
+import { deferred } from "./deferred";
+import { ownerInput } from "../settings/ownership";
+import { resourceUrn } from "./resource-urn";
+import webhookShell = require("../provider/shells/webhook");
+import { validateWebhookInputs } from "../validation/validate-webhook-inputs";
+import { webhookKind } from "../kinds/webhook-kind";
+import type { WebhookEvent, WebhookEventFilter } from "../validation/constants";
+import type { ConflictPolicy } from "../settings/settings";
+
+export const WEBHOOK_TYPE = "pulumi-nodejs:dynamic/cxone:Webhook";
+
+/** routing.rule.created, routing.rule.updated or routing.rule.deleted (from the webhook schema's event list). */
+export type WebhookEventName = WebhookEvent;
+
+export type { WebhookEventFilter };
+
+export interface WebhookArgs {
+  /** Unique per CXone tenant. */
+  name: pulumi.Input<string>;
+  enabled?: pulumi.Input<boolean>;
+  /** https; http only for loopback hosts. */
+  targetURL: pulumi.Input<string>;
+  /**
+   * The events to deliver: a list, or the API's own form, one space-separated string
+   * (`"routing.rule.created routing.rule.updated"`). Either way the state keeps the sorted list.
+   */
+  eventFilter: pulumi.Input<pulumi.Input<WebhookEventName>[] | WebhookEventFilter>;
+  format?: pulumi.Input<"json">;
+  /** HMAC-SHA256 signing secret (16+ characters); kept as a Pulumi secret, never returned by the API. */
+  secret?: pulumi.Input<string>;
+  conflictPolicy?: pulumi.Input<ConflictPolicy>;
+  /** Take over an existing webhook with this id instead of creating one. */
+  adoptId?: pulumi.Input<string>;
+}
+
+/** A CXone webhook that receives routing rule events. */
+export class Webhook extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly enabled: pulumi.Output<boolean>;
+  declare readonly targetURL: pulumi.Output<string>;
+  declare readonly eventFilter: pulumi.Output<WebhookEventName[]>;
+  declare readonly format: pulumi.Output<"json">;
+  declare readonly hasSecret: pulumi.Output<boolean>;
+  /** The signing secret as given (a Pulumi secret); the API never returns it. */
+  declare readonly secret: pulumi.Output<string | undefined>;
+  declare readonly etag: pulumi.Output<string>;
+  declare readonly version: pulumi.Output<number>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: WebhookArgs, opts: pulumi.CustomResourceOptions = {}) {
+    if (!args || typeof args !== "object") {
+      throw new pulumi.RunError(
+        `Webhook "${name}": the second argument must be the webhook's inputs ({ name, targetURL, eventFilter, ... }), got ${args === null ? "null" : typeof args}.`,
+      );
+    }
+    const self = deferred<pulumi.CustomResource>();
+    super(
+      webhookShell,
+      name,
+      {
+        // Every declared output is a key, so that `hook.format` is an Output even when the program
+        // left `format` out (undefined inputs are not sent).
+        enabled: undefined,
+        format: undefined,
+        ...args,
+        secret: args.secret === undefined ? undefined : pulumi.secret(args.secret),
+        ...(args.adoptId !== undefined
+          ? {
+              // The secret stays out of the review: it is write-only and never compared.
+              adoptEtag: reviewAdoption(
+                webhookKind,
+                name,
+                args.adoptId,
+                pulumi.output({ ...args, secret: undefined }),
+                (values) => {
+                  const checked = validateWebhookInputs(values);
+                  return checked.ok ? (checked.value as Record<string, unknown>) : undefined;
+                },
+                self.promise,
+              ),
+            }
+          : {}),
+        // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
+        // No key without an owner: every key costs the SDK an Output and four promises per resource.
+        ...ownerInput(),
+        __urn: resourceUrn(name, WEBHOOK_TYPE, opts.parent),
+        hasSecret: undefined,
+        etag: undefined,
+        version: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+      },
+      { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "secret"] },
+      "cxone",
+      "Webhook",
+    );
+    self.resolve(this);
+  }
+}

@@ -1,0 +1,130 @@
+import { NotFoundError, UnusableResponseError } from "../../client/errors";
+import type { ApiResponse, ResourcesApi } from "../../client";
+import { UnconfirmedWriteError } from "../../errors/unconfirmed-write-error";
+import { sameFields } from "../../kinds/field-compare";
+import type { ObjectKind } from "../../kinds/object-kind";
+
+type Props = Record<string, unknown>;
+
+/** A write whose reply was unusable but which may have been applied (see UnusableResponseError). */
+export function mayHaveApplied(error: unknown): error is UnusableResponseError {
+  return error instanceof UnusableResponseError && error.writeMayHaveApplied;
+}
+
+/** Whether `object` as the server holds it carries the program's (non write-only) fields. */
+export function holdsProgramVersion<F extends Props, W extends { name: string }, S extends { id: string }>(
+  kind: ObjectKind<F, W, S>,
+  object: S,
+  fields: Props,
+): boolean {
+  const comparable = kind.fields.filter((f) => !kind.writeOnlyFields.includes(f));
+  return sameFields(comparable, kind.fromServer(object), fields, kind.setFields);
+}
+
+function problemOf(error: UnusableResponseError): string {
+  const issues = error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path || "body"}: expected ${i.expected}, got ${i.got}`)
+    .join("; ");
+  return `${error.problem}${issues ? `: ${issues}` : ""}, CorrelationId ${error.correlationId ?? "none"}`;
+}
+
+function describeReadFailure(error: unknown): string {
+  if (error instanceof UnusableResponseError) return `its reply was unusable too (${error.problem})`;
+  return `it failed (${(error as { code?: unknown })?.code ?? (error as Error)?.name ?? "error"})`;
+}
+
+/**
+ * Reconciles a POST whose reply was unusable: the object is looked up by its name (as after a lost
+ * reply). The server's object and ETag from that read become the result when it holds the
+ * program's version; otherwise one UnconfirmedWriteError. The caller leaves the create journal's
+ * "begin" unanswered on failure, so the next `pulumi up` takes over an object that did land
+ * (interrupted-create.ts) instead of meeting its name or duplicating it.
+ */
+export async function confirmCreate<F extends Props, W extends { name: string }, S extends { id: string }>(
+  kind: ObjectKind<F, W, S>,
+  api: ResourcesApi<W, S>,
+  reply: UnusableResponseError,
+  body: W,
+  fields: Props,
+): Promise<ApiResponse<S>> {
+  let existing: ApiResponse<S> | undefined;
+  try {
+    existing = await api.findByName(body.name);
+  } catch (readError) {
+    throw new UnconfirmedWriteError(
+      kind.kind,
+      body.name,
+      undefined,
+      "create",
+      problemOf(reply),
+      `looking it up by name afterwards ${describeReadFailure(readError)}. Nothing was recorded in the state. ` +
+        "Run `pulumi up` again: if the object did land, the create journal (.cxone/create-journal.jsonl) lets that run take it over instead of failing on its name or creating a second one.",
+      { cause: reply },
+    );
+  }
+  if (existing && holdsProgramVersion(kind, existing.body, fields)) {
+    return { ...existing, attempts: existing.attempts + 1 };
+  }
+  throw new UnconfirmedWriteError(
+    kind.kind,
+    body.name,
+    existing?.body.id,
+    "create",
+    problemOf(reply),
+    existing
+      ? "an object of that name exists but does not hold the program's values, so it was not recorded in the state. " +
+          "Run `pulumi up` again: the create journal (.cxone/create-journal.jsonl) shows this resource began creating it, so that run takes it over and brings it to the program's values."
+      : "no object of that name exists in CXone, so nothing was created. Run `pulumi up` again.",
+    { cause: reply },
+  );
+}
+
+/**
+ * Reconciles a PUT (update or adoption) whose reply was unusable: GET by id. The server's object
+ * and ETag become the result when it holds the program's version, so the state never keeps the
+ * ETag from before our own write (the next run would blame "an edit outside Pulumi" on it).
+ */
+export async function confirmReplace<F extends Props, W extends { name: string }, S extends { id: string }>(
+  kind: ObjectKind<F, W, S>,
+  api: ResourcesApi<W, S>,
+  reply: UnusableResponseError,
+  id: string,
+  body: W,
+  fields: Props,
+  operation: "adopt" | "update",
+  /** The ETag the PUT sent: still the server's means nothing was written (write-only fields cannot be compared). */
+  etagBefore?: string,
+): Promise<ApiResponse<S>> {
+  let current: ApiResponse<S>;
+  try {
+    current = await api.get(id);
+  } catch (readError) {
+    const gone = readError instanceof NotFoundError;
+    throw new UnconfirmedWriteError(
+      kind.kind,
+      body.name,
+      id,
+      operation,
+      problemOf(reply),
+      gone
+        ? "reading it back found no such object: it was deleted in CXone meanwhile. Run `pulumi refresh`, then `pulumi up` creates it again."
+        : `reading it back ${describeReadFailure(readError)}. The state keeps the values from before this ${operation}. ` +
+            "Run `pulumi refresh` (it takes the server's version and ETag into the state), then `pulumi up`.",
+      { cause: reply },
+    );
+  }
+  const writeOnlySent = kind.writeOnlyFields.some((f) => fields[f] !== undefined);
+  const unchanged = writeOnlySent && etagBefore !== undefined && current.etag === etagBefore;
+  if (!unchanged && holdsProgramVersion(kind, current.body, fields)) return { ...current, attempts: current.attempts + 1 };
+  throw new UnconfirmedWriteError(
+    kind.kind,
+    body.name,
+    id,
+    operation,
+    problemOf(reply),
+    `reading it back shows another version (ETag ${current.etag ?? "none"}): the ${operation} was not applied, or was overwritten since. ` +
+      "Nothing was recorded in the state. Run `pulumi refresh` to see the server's version, then `pulumi up`.",
+    { cause: reply },
+  );
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { closeAllClients } from "../../src/client/index";
+import { configureProvider } from "../../src/provider/provider-state";
+import {
+  DEFAULT_CREDENTIALS,
+  startSimulator,
+  type RunningSimulator,
+  type SeedRule,
+  type SimulatorOptions,
+} from "../../src/simulator/index";
+
+export const URN = "urn:pulumi:dev::cxone-routing::pulumi-nodejs:dynamic/cxone:RoutingRule::vip-voice";
+export const WEBHOOK_URN = "urn:pulumi:dev::cxone-routing::pulumi-nodejs:dynamic/cxone:Webhook::sync";
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Pulumi's serialized form of a secret value. */
+export function secret(value: unknown): Record<string, unknown> {
+  return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
+}
+
+/** A simulator without server-side rate limiting, so a test's request count is all it checks. */
+export function startSim(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  return startSimulator({ port: 0, rateLimitPerMinute: 0, ...options });
+}
+
+export interface Harness {
+  sim: RunningSimulator;
+  auditFile: string;
+  /** Requests the simulator answered, token endpoint excluded. */
+  apiRequests(): ReturnType<RunningSimulator["admin"]["requests"]>;
+  /** Configures the provider again with extra `cxone:*` keys (the base ones stay). */
+  reconfigure(extra?: Record<string, string>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A simulator plus a provider configured for it, with the audit log in a fresh temporary folder. */
+export async function startHarness(extra: Record<string, string> = {}, options: SimulatorOptions = {}): Promise<Harness> {
+  const sim = await startSim(options);
+  const dir = mkdtempSync(path.join(tmpdir(), "cxone-resources-"));
+  const auditFile = path.join(dir, "audit.jsonl");
+  const reconfigure = async (more: Record<string, string> = {}) => {
+    const values: Record<string, string> = {
+      "cxone:baseUrl": sim.url,
+      "cxone:clientId": DEFAULT_CREDENTIALS.clientId,
+      "cxone:clientSecret": DEFAULT_CREDENTIALS.clientSecret,
+      "cxone:auditLog": auditFile,
+      "cxone:rateLimitPerMinute": "off",
+      // Explicit, so that a CXONE_CONFLICT_POLICY in the shell cannot change what tests see.
+      "cxone:conflictPolicy": "fail",
+      ...extra,
+      ...more,
+    };
+    await configureProvider({ config: { get: (key: string) => values[key] } } as unknown as dynamic.ConfigureRequest);
+  };
+  await reconfigure();
+  return {
+    sim,
+    auditFile,
+    apiRequests: () => sim.admin.requests().filter((entry) => !entry.path.startsWith("/oauth/")),
+    reconfigure,
+    async close() {
+      await closeAllClients();
+      await sim.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Routing rule inputs as the engine hands them to check/create (before or after check). */
+export function ruleInputs(name = "vip-voice", overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    __urn: URN,
+    name,
+    description: `rule ${name}`,
+    priority: 10,
+    enabled: true,
+    interactionType: "voice",
+    conditions: [
+      { field: "customerSegment", operator: "equals", value: "vip" },
+      { field: "language", operator: "equals", value: "en" },
+    ],
+    targets: [
+      { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
+      { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
+    ],
+    ...overrides,
+  };
+}
+
+/** The same rule in the simulator's seed type. */
+export function seedRule(name: string, overrides: Partial<SeedRule> = {}): SeedRule {
+  return {
+    name,
+    priority: 50,
+    enabled: true,
+    interactionType: "chat",
+    conditions: [{ field: "topic", operator: "equals", value: "billing" }],
+    targets: [{ type: "skill", id: "skill-billing", weight: 100, capacity: 3 }],
+    ...overrides,
+  };
+}
+
+export const WEBHOOK_SECRET = "a-signing-secret-of-32-characters";
+
+export function webhookInputs(name = "sync", overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    __urn: WEBHOOK_URN,
+    name,
+    enabled: true,
+    targetURL: "https://hooks.example.com/cxone",
+    eventFilter: ["routing.rule.updated", "routing.rule.created"],
+    format: "json",
+    secret: WEBHOOK_SECRET,
+    ...overrides,
+  };
+}

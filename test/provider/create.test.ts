@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConflictError } from "../../src/client/index";
+import { routingRuleProvider } from "../../src/provider/runtime";
+import { URN, ruleInputs, seedRule, startHarness, type Harness } from "../helpers/provider-calls";
+
+describe("create: a new routing rule in CXone", () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(() => harness.close());
+
+  it("returns the server's id and outputs with the ETag and server fields", async () => {
+    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const [stored] = harness.sim.admin.state().rules;
+    expect(stored?.id).toBe(id);
+    expect(outs).toEqual({
+      __urn: URN,
+      name: "vip-voice",
+      description: "rule vip-voice",
+      priority: 10,
+      enabled: true,
+      interactionType: "voice",
+      conditions: [
+        { field: "customerSegment", operator: "equals", value: "vip" },
+        { field: "language", operator: "equals", value: "en" },
+      ],
+      targets: [
+        { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
+        { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
+      ],
+      version: stored?.version,
+      createdAt: stored?.createdAt,
+      updatedAt: stored?.updatedAt,
+      etag: stored?.etag,
+    });
+    expect(outs.etag).toMatch(/^".+"$/);
+  });
+
+  it("sends exactly one POST", async () => {
+    await routingRuleProvider.create(ruleInputs());
+    expect(harness.apiRequests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 201"]);
+  });
+
+  it("records a successful create with the new id in the audit log", async () => {
+    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const lines = readFileSync(harness.auditFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      stack: "dev",
+      urn: URN,
+      resourceType: "RoutingRule",
+      operation: "create",
+      resourceId: id,
+      status: "success",
+      etagAfter: outs.etag,
+      attempts: 1,
+      successCount: 1,
+      totalCount: 1,
+    });
+  });
+});
+
+describe("create: a name that already exists in CXone", () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(() => harness.close());
+
+  it("is a ConflictError that suggests adoptId with the existing id", async () => {
+    const { rules } = await harness.sim.admin.seed({ rules: [seedRule("vip-voice", { id: "existing-rule-7" })] });
+    const error = await routingRuleProvider.create(ruleInputs()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    const conflict = error as ConflictError;
+    expect(conflict.errorCode).toBe("duplicate_name");
+    expect(conflict.status).toBe(409);
+    expect(conflict.message).toContain('adoptId: "existing-rule-7"');
+    expect(conflict.message).toContain('the name "vip-voice" is already used in CXone by id existing-rule-7');
+    // A rename inside the stack is the likelier cause: aliases comes before adoptId.
+    expect(conflict.message.indexOf("aliases: [{ name:")).toBeLessThan(conflict.message.indexOf("adoptId:"));
+    expect(conflict.message).toContain("pulumi stack --show-urns");
+    // Nothing was created or changed.
+    expect(harness.sim.admin.state().rules).toEqual(rules);
+  });
+
+  it("records the failure in the audit log", async () => {
+    await harness.sim.admin.seed({ rules: [seedRule("vip-voice")] });
+    await expect(routingRuleProvider.create(ruleInputs())).rejects.toBeInstanceOf(ConflictError);
+    const [line] = readFileSync(harness.auditFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(line).toMatchObject({ operation: "create", status: "failure", errorCode: "conflict", successCount: 0, totalCount: 1 });
+  });
+});
