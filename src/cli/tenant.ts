@@ -1,5 +1,5 @@
 import { closeAllClients, CxoneApiError, getClient } from "../client";
-import { ownerOf, setOwner } from "../settings/ownership";
+import { ownerOf } from "../settings/ownership";
 import { routingRuleKind } from "../kinds/routing-rule-kind";
 import { webhookKind } from "../kinds/webhook-kind";
 import { resolveProviderSettings, settingSource } from "../settings/settings";
@@ -32,7 +32,7 @@ export async function readTenant(
       projectDir,
     );
     // Names compare without this stack's own tag, as its state holds them.
-    setOwner(settings.owner);
+    const scope = { owner: settings.owner };
     const client = getClient(settings.client);
     const [rules, hooks] = await Promise.all([client.rules.listAll(), client.webhooks.listAll()]);
     const objects = [
@@ -40,14 +40,14 @@ export async function readTenant(
         kind: "RoutingRule" as const,
         id: r.id,
         version: r.version,
-        fields: routingRuleKind.fromServer(r),
+        fields: routingRuleKind.fromServer(r, scope),
         owner: ownerOf(r.name),
       })),
       ...hooks.map((h) => ({
         kind: "Webhook" as const,
         id: h.id,
         version: h.version,
-        fields: webhookKind.fromServer(h),
+        fields: webhookKind.fromServer(h, scope),
         owner: ownerOf(h.name),
       })),
     ];

@@ -1,4 +1,5 @@
 export { getClient, closeAllClients } from "./registry";
+export { countRequests } from "./attempt-count";
 export { createClient, type CxoneClient, type ClientInternals } from "./client";
 export {
   resolveClientConfig,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { noteRequestSent } from "./attempt-count";
 import type { TokenCache } from "./auth/token-cache";
 import { describeRequest } from "./errors/cxone-api-error";
 import { errorFromResponse } from "./errors/from-response";
@@ -146,6 +147,7 @@ export function createRequestPipeline(deps: PipelineDependencies): RequestFuncti
 
         const started = performance.now();
         let response: HttpResponse;
+        noteRequestSent();
         try {
           response = await deps.transport.send({ url, method, headers, body: bodyText });
         } catch (error) {

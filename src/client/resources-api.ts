@@ -1,6 +1,7 @@
 import { storedMatchesSent } from "./body-match";
 import { ForbiddenError } from "./errors/forbidden-error";
 import { NotFoundError } from "./errors/not-found-error";
+import { UnguardedWriteError } from "./errors/unguarded-write-error";
 import type { ApiResponse, RequestFunction } from "./request";
 import type { z } from "zod";
 import { listPageSchema } from "./wire-schemas";
@@ -76,7 +77,7 @@ export interface ResourcesApi<TInput extends { name: string }, TObject extends {
   /** PUT with If-Match (full replacement). */
   replace(id: string, body: TInput, ifMatch: string): Promise<ApiResponse<TObject>>;
   /** DELETE with If-Match. */
-  remove(id: string, ifMatch: string): Promise<{ status: number; correlationId: string | undefined }>;
+  remove(id: string, ifMatch: string): Promise<{ status: number; correlationId: string | undefined; attempts: number }>;
 }
 
 const PAGE_SIZE = 100;
@@ -251,6 +252,7 @@ export function createResourcesApi<TInput extends { name: string }, TObject exte
     },
 
     replace(id, body, ifMatch) {
+      if (!ifMatch) return Promise.reject(new UnguardedWriteError("PUT", itemPath(id)));
       return afterWrite(
         request<TObject>({
           method: "PUT",
@@ -278,6 +280,7 @@ export function createResourcesApi<TInput extends { name: string }, TObject exte
     },
 
     async remove(id, ifMatch) {
+      if (!ifMatch) throw new UnguardedWriteError("DELETE", itemPath(id));
       const response = await afterWrite(
         request<unknown>({
           method: "DELETE",
@@ -293,7 +296,7 @@ export function createResourcesApi<TInput extends { name: string }, TObject exte
           },
         }),
       );
-      return { status: response.status, correlationId: response.correlationId };
+      return { status: response.status, correlationId: response.correlationId, attempts: response.attempts };
     },
   };
   return api;

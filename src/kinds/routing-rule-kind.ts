@@ -1,9 +1,6 @@
 import type { RoutingRule as ServerRule, RoutingRuleInput as WireRule } from "../client";
 import { orderConditions, orderTargets, validateRuleInputs, type RuleInputs } from "../validation";
 import type { ObjectKind } from "./object-kind";
-import { providerSettings } from "../provider/provider-state";
-import { refuseOutsideDependents } from "../provider/write-safety/delete-guard";
-import { fallbackRuleName } from "../provider/identity/fallback-names";
 import { ownedName, withoutOwner } from "../settings/ownership";
 
 const FIELDS = ["name", "description", "priority", "enabled", "interactionType", "conditions", "targets", "fallbackRuleId"] as const;
@@ -11,8 +8,8 @@ const FIELDS = ["name", "description", "priority", "enabled", "interactionType",
 export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, WireRule, ServerRule> = {
   kind: "RoutingRule",
   api: (client) => client.rules,
-  validate(raw) {
-    const { maxConditions } = providerSettings();
+  validate(raw, scope = {}) {
+    const { maxConditions } = scope;
     return validateRuleInputs(raw, maxConditions ? { maxConditions } : {}) as ReturnType<
       ObjectKind<RuleInputs & Record<string, unknown>, WireRule, ServerRule>["validate"]
     >;
@@ -23,19 +20,21 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
   writeOnlyFields: [],
   secretFields: [],
   displayFields: ["fallbackRuleName"],
-  async display(fields, known = {}) {
+  async display(fields, stateValues, scope) {
+    const known = stateValues ?? {};
     // The name the program or the state already holds costs no request.
     if (fields.fallbackRuleId === undefined) return {};
     if (known.fallbackRuleId === fields.fallbackRuleId && typeof known.fallbackRuleName === "string") {
       return { fallbackRuleName: known.fallbackRuleName };
     }
-    const name = await fallbackRuleName(fields.fallbackRuleId);
+    const id = fields.fallbackRuleId;
+    const name = typeof id === "string" && scope.ruleName ? await scope.ruleName(id) : undefined;
     return name !== undefined ? { fallbackRuleName: name } : {};
   },
-  beforeDelete: (client, id, name) => refuseOutsideDependents(client.rules, id, name),
-  toWire(rule) {
+  hasDependents: true,
+  toWire(rule, scope = {}) {
     return {
-      name: ownedName(rule.name),
+      name: ownedName(rule.name, scope.owner),
       ...(rule.description !== undefined ? { description: rule.description } : {}),
       priority: rule.priority,
       enabled: rule.enabled,
@@ -45,11 +44,11 @@ export const routingRuleKind: ObjectKind<RuleInputs & Record<string, unknown>, W
       ...(rule.fallbackRuleId !== undefined ? { fallbackRuleId: rule.fallbackRuleId } : {}),
     };
   },
-  fromServer(rule) {
+  fromServer(rule, scope = {}) {
     // The order check() gives (normalizeRuleInputs), so read() inputs compare like for like.
     const targets = orderTargets((rule.targets ?? []).map((t) => ({ type: t.type, id: t.id, weight: t.weight, capacity: t.capacity })));
     return {
-      name: withoutOwner(rule.name),
+      name: withoutOwner(rule.name, scope.owner),
       // "" is a valid description the server keeps; dropping it would show a diff on every preview.
       ...(typeof rule.description === "string" ? { description: rule.description } : {}),
       priority: rule.priority,

@@ -17,9 +17,10 @@ export const webhookKind: ObjectKind<WebhookInputs & Record<string, unknown>, Wi
   secretFields: ["secret"],
   displayFields: [],
   display: async () => ({}),
-  toWire(hook) {
+  hasDependents: false,
+  toWire(hook, scope = {}) {
     return {
-      name: ownedName(hook.name),
+      name: ownedName(hook.name, scope.owner),
       enabled: hook.enabled,
       targetURL: hook.targetURL,
       // The API takes the seed's space-separated string; the resource takes a list.
@@ -28,9 +29,9 @@ export const webhookKind: ObjectKind<WebhookInputs & Record<string, unknown>, Wi
       ...(hook.secret !== undefined ? { secret: hook.secret } : {}),
     };
   },
-  fromServer(hook) {
+  fromServer(hook, scope = {}) {
     return {
-      name: withoutOwner(hook.name),
+      name: withoutOwner(hook.name, scope.owner),
       enabled: hook.enabled,
       targetURL: hook.targetURL,
       eventFilter: [

@@ -4,7 +4,7 @@ import { isUnknownPlaceholder } from "../validation";
 import { recordReviewedETag, reviewedETag } from "./adoption-cache";
 import { OwnershipError } from "../errors/ownership-error";
 import { changedFieldsOf } from "../kinds/field-compare";
-import { foreignOwner } from "../settings/ownership";
+import { currentOwner, foreignOwner } from "../settings/ownership";
 import type { AnyObjectKind } from "../kinds/object-kind";
 import { programClient } from "./program-client";
 
@@ -60,7 +60,7 @@ export function reviewAdoption(
       return undefined;
     }
     const objectName = String((current.body as { name?: unknown }).name ?? "");
-    const owner = foreignOwner(objectName);
+    const owner = foreignOwner(objectName, currentOwner());
     if (owner) throw new pulumi.RunError(new OwnershipError(kind.kind, "adopt", objectName, id, owner).message);
     if (pulumi.runtime.isDryRun()) {
       const program = normalize(raw as Props);
@@ -68,7 +68,7 @@ export function reviewAdoption(
         // Known id: the resource is in the state already; nothing is adopted in this run.
         if (await (r.id as unknown as { isKnown: Promise<boolean> }).isKnown) return;
         if (program) {
-          const report = adoptionReport(kind, logicalName, id, kind.fromServer(current.body), program);
+          const report = adoptionReport(kind, logicalName, id, kind.fromServer(current.body, { owner: currentOwner() }), program);
           (report.includes("writes nothing") ? pulumi.log.info : pulumi.log.warn)(report, r);
         }
         if (current.etag) recordReviewedETag(project, stack, logicalName, id, current.etag);

@@ -1,13 +1,11 @@
 import { NotFoundError, PreconditionFailedError } from "../client/errors";
-import type { ApiResponse, ResourcesApi } from "../client";
+import type { ApiResponse } from "../client";
 import { AdoptionError } from "../errors/adoption-error";
 import { OwnershipError } from "../errors/ownership-error";
 import { foreignOwner } from "../settings/ownership";
-import type { ObjectKind } from "../kinds/object-kind";
 import { equalsProgram } from "../kinds/field-compare";
+import type { Operation, Props } from "./operations/operation";
 import { confirmReplace, mayHaveApplied } from "./write-safety/confirm-write";
-
-type Props = Record<string, unknown>;
 
 function changedSincePreview(kind: string, adoptId: string, previewETag: string, nowETag: string | undefined): AdoptionError {
   return new AdoptionError(
@@ -18,18 +16,18 @@ function changedSincePreview(kind: string, adoptId: string, previewETag: string,
 
 /**
  * create() with adoptId: take over an existing object. The write is guarded by the ETag the
- * preview read (`adoptEtag`, set by the program; see adopt-etags.ts), so an object edited after the
+ * preview read (`adoptEtag`, set by the program; see program/adoption-review.ts), so an object edited after the
  * review is refused with 412 instead of overwritten. An object that already equals the program is
  * not written at all.
  */
-export async function adoptObject<F extends Props, W extends { name: string }, S extends { id: string }>(
-  kind: ObjectKind<F, W, S>,
-  api: ResourcesApi<W, S>,
+export async function adoptObject<W extends { name: string }, S extends { id: string }>(
+  op: Operation<Props, W, S>,
   adoptId: string,
   inputs: Props,
   fields: Props,
   body: W,
-): Promise<{ response: ApiResponse<S>; attempts: number; wrote: boolean }> {
+): Promise<{ response: ApiResponse<S>; wrote: boolean }> {
+  const { kind, api } = op;
   const previewETag = typeof inputs.adoptEtag === "string" && inputs.adoptEtag !== "" ? inputs.adoptEtag : undefined;
   const current = await api.get(adoptId).catch((error: unknown) => {
     if (error instanceof NotFoundError) {
@@ -40,19 +38,18 @@ export async function adoptObject<F extends Props, W extends { name: string }, S
     throw error;
   });
   const objectName = String((current.body as { name?: unknown }).name ?? "");
-  const owner = foreignOwner(objectName);
+  const owner = foreignOwner(objectName, op.run.owner);
   if (owner) throw new OwnershipError(kind.kind, "adopt", objectName, adoptId, owner);
   if (previewETag && current.etag !== previewETag) throw changedSincePreview(kind.kind, adoptId, previewETag, current.etag);
-  if (equalsProgram(kind, kind.fromServer(current.body), fields)) {
-    return { response: current, attempts: current.attempts, wrote: false };
-  }
+  if (equalsProgram(kind, kind.fromServer(current.body, op.scope), fields)) return { response: current, wrote: false };
   try {
-    const updated = await api.replace(adoptId, body, previewETag ?? current.etag ?? "*");
-    return { response: updated, attempts: current.attempts + updated.attempts, wrote: true };
+    // A GET's reply always carries an ETag (the client refuses one without it as unusable).
+    const updated = await api.replace(adoptId, body, previewETag ?? current.etag ?? "");
+    return { response: updated, wrote: true };
   } catch (error) {
     if (mayHaveApplied(error)) {
-      const confirmed = await confirmReplace(kind, api, error, adoptId, body, fields, "adopt", previewETag ?? current.etag);
-      return { response: confirmed, attempts: current.attempts + confirmed.attempts, wrote: true };
+      const confirmed = await confirmReplace(op, error, adoptId, body, fields, "adopt", previewETag ?? current.etag);
+      return { response: confirmed, wrote: true };
     }
     if (error instanceof PreconditionFailedError)
       throw changedSincePreview(kind.kind, adoptId, previewETag ?? current.etag ?? "none", error.currentETag);

@@ -1,51 +1,60 @@
 import type { AuditOperation } from "../audit";
-import { providerAuditLog } from "./provider-state";
+import { countRequests } from "../client";
+import type { RunContext } from "./run-context";
 
 function errorCode(error: unknown): string {
   return (error as { code?: unknown })?.code?.toString() ?? "error";
 }
 
-/** Runs one provider operation and writes its audit record, success or failure. */
+/** What an operation reports to its audit record besides its result. */
+export interface AuditedOutcome<T> {
+  readonly result: T;
+  readonly etagAfter: string | undefined;
+  readonly operation?: AuditOperation;
+  readonly resourceId?: string;
+  readonly note?: string;
+}
+
+/**
+ * Runs one provider operation and writes its audit record, success or failure. `attempts` is the
+ * number of API requests the operation sent, counted by the client as it sends them (retries
+ * included, the token endpoint not): measured, never assumed.
+ */
 export async function audited<T>(
-  resourceType: string,
-  operation: AuditOperation,
-  urn: unknown,
-  resourceId: string | undefined,
-  etagBefore: string | undefined,
-  run: () => Promise<{
-    result: T;
-    etagAfter: string | undefined;
-    attempts: number;
-    operation?: AuditOperation;
-    resourceId?: string;
-    note?: string;
-  }>,
+  run: RunContext,
+  record: { resourceType: string; operation: AuditOperation; urn: unknown; resourceId: string | undefined; etagBefore: string | undefined },
+  work: () => Promise<AuditedOutcome<T>>,
 ): Promise<T> {
   const started = performance.now();
-  const entry = { urn: typeof urn === "string" ? urn : "unknown", resourceType, etagBefore };
+  const entry = {
+    urn: typeof record.urn === "string" ? record.urn : "unknown",
+    resourceType: record.resourceType,
+    etagBefore: record.etagBefore,
+  };
+  const requests = { sent: 0 };
   try {
-    const done = await run();
-    providerAuditLog().record({
+    const done = await countRequests(requests, work);
+    run.auditLog().record({
       ...entry,
-      operation: done.operation ?? operation,
-      resourceId: done.resourceId ?? resourceId,
+      operation: done.operation ?? record.operation,
+      resourceId: done.resourceId ?? record.resourceId,
       ok: true,
       etagAfter: done.etagAfter,
       latencyMs: performance.now() - started,
-      attempts: done.attempts,
+      attempts: requests.sent,
       ...(done.note ? { note: done.note } : {}),
     });
     return done.result;
   } catch (error) {
-    providerAuditLog().record({
+    run.auditLog().record({
       ...entry,
-      operation,
-      resourceId,
+      operation: record.operation,
+      resourceId: record.resourceId,
       ok: false,
       errorCode: errorCode(error),
       etagAfter: undefined,
       latencyMs: performance.now() - started,
-      attempts: (error as { attempts?: number }).attempts ?? 1,
+      attempts: requests.sent,
     });
     throw error;
   }

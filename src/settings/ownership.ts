@@ -12,8 +12,6 @@ import { ProviderConfigurationError } from "../errors/provider-configuration-err
 const OWNER_TAG = / \[([A-Za-z0-9._-]{1,32})\]$/;
 const VALID_OWNER = /^[A-Za-z0-9._-]{1,32}$/;
 
-let configured: { owner: string | undefined } | undefined;
-
 export function validOwner(owner: string | undefined): string | undefined {
   if (owner === undefined || owner === "") return undefined;
   if (!VALID_OWNER.test(owner)) {
@@ -25,14 +23,12 @@ export function validOwner(owner: string | undefined): string | undefined {
   return owner;
 }
 
-/** Set by the provider's configure and by commands that read a given stack's tenant. */
-export function setOwner(owner: string | undefined): void {
-  configured = { owner: validOwner(owner) };
-}
-
-/** This stack's owner tag: configured, else the program's `cxone:owner`, else CXONE_OWNER. */
+/**
+ * The program's owner tag: its stack's `cxone:owner`, else CXONE_OWNER. Program process only; the
+ * provider takes the owner from its run context and the CLI from the stack it reads, and both pass
+ * it explicitly to the functions below.
+ */
 export function currentOwner(): string | undefined {
-  if (configured) return configured.owner;
   return validOwner(pulumi.runtime.getConfig("cxone:owner") ?? process.env.CXONE_OWNER);
 }
 
@@ -48,17 +44,17 @@ export function ownerOf(name: string): string | undefined {
 }
 
 /** The name as CXone holds it for this stack. */
-export function ownedName(name: string, owner: string | undefined = currentOwner()): string {
+export function ownedName(name: string, owner: string | undefined): string {
   return owner && ownerOf(name) !== owner ? `${name} [${owner}]` : name;
 }
 
 /** The name as the program knows it: this stack's own tag removed, any other tag kept. */
-export function withoutOwner(name: string, owner: string | undefined = currentOwner()): string {
+export function withoutOwner(name: string, owner: string | undefined): string {
   return owner && ownerOf(name) === owner ? name.slice(0, -(owner.length + 3)) : name;
 }
 
 /** Why this stack must not take over, change or delete an object; undefined when it may. */
-export function foreignOwner(name: string, owner: string | undefined = currentOwner()): string | undefined {
+export function foreignOwner(name: string, owner: string | undefined): string | undefined {
   const tag = ownerOf(name);
   return tag !== undefined && tag !== owner ? tag : undefined;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { closeAllClients } from "../../src/client/index";
-import { configureProvider } from "../../src/provider/provider-state";
+import { configure } from "../../src/provider/runtime";
 import {
   DEFAULT_CREDENTIALS,
   startSimulator,
@@ -53,7 +53,7 @@ export async function startHarness(extra: Record<string, string> = {}, options: 
       ...extra,
       ...more,
     };
-    await configureProvider({ config: { get: (key: string) => values[key] } } as unknown as dynamic.ConfigureRequest);
+    await configure({ config: { get: (key: string) => values[key] } } as unknown as dynamic.ConfigureRequest);
   };
   await reconfigure();
   return {

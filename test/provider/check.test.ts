@@ -1,6 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { beforeEach, describe, expect, it } from "vitest";
-import { configureProvider } from "../../src/provider/provider-state";
+import { configure as configureProvider } from "../../src/provider/runtime";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
 import { URN, WEBHOOK_SECRET, ruleInputs, secret, webhookInputs } from "../helpers/provider-calls";
 

@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { beginCreate } from "../../src/provider/write-safety/create-journal";
-import { routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, seedRule, startHarness, URN, type Harness } from "../helpers/provider-calls";
+import { currentRun, routingRuleProvider } from "../../src/provider/runtime";
+import { ruleInputs, seedRule, startHarness, type Harness } from "../helpers/provider-calls";
 
+/**
+ * A run killed after its POST and before the engine's checkpoint leaves an object the state does
+ * not hold. The next run starts on a new machine: a new provider process, a new run context, no
+ * file of the earlier one. Its create of the same resource must find that object, through the
+ * Idempotency-Key CXone replays, and nothing else.
+ */
 describe("create: the object an interrupted run of this resource created", () => {
   let harness: Harness;
   beforeEach(async () => {
@@ -10,34 +15,56 @@ describe("create: the object an interrupted run of this resource created", () =>
   });
   afterEach(() => harness.close());
 
-  it("is taken over without a write when it equals the inputs, instead of a 409", async () => {
-    // The killed run: its create answered (the journal's "end" names the id), but the engine was
-    // killed before it recorded the result in the state.
+  const writes = (from: number) =>
+    harness
+      .apiRequests()
+      .slice(from)
+      .filter((r) => r.method !== "GET")
+      .map((r) => r.method);
+
+  it("is taken over without a write on a new runner when it equals the inputs, instead of a 409", async () => {
     const first = await routingRuleProvider.create(ruleInputs());
+    // The next runner: a new run context (configure), nothing kept from the first.
+    await harness.reconfigure();
     const before = harness.apiRequests().length;
     const created = await routingRuleProvider.create(ruleInputs());
     expect(created.id).toBe(first.id);
-    expect(
-      harness
-        .apiRequests()
-        .slice(before)
-        .filter((r) => r.method !== "GET")
-        .map((r) => r.method),
-    ).toEqual(["POST"]);
+    expect(created.outs.etag).toBe(harness.sim.admin.state().rules[0]!.etag);
+    expect(writes(before)).toEqual(["POST"]);
     expect(harness.sim.admin.state().rules).toHaveLength(1);
   });
 
-  it("is brought to the inputs with one PUT when it differs", async () => {
-    const { rules } = await harness.sim.admin.seed({ rules: [seedRule("vip-voice", { priority: 77 })] });
-    beginCreate(URN, "vip-voice");
+  it("is brought to the inputs with one PUT guarded by the ETag just read when it was edited since", async () => {
+    const first = await routingRuleProvider.create(ruleInputs());
+    const api = currentRun().client().rules;
+    const now = await api.get(first.id);
+    await api.replace(first.id, { ...now.body, priority: 77 } as never, now.etag!);
+    await harness.reconfigure();
+    const before = harness.apiRequests().length;
     const created = await routingRuleProvider.create(ruleInputs());
-    expect(created.id).toBe(rules[0]!.id);
+    expect(created.id).toBe(first.id);
+    expect(writes(before)).toEqual(["POST", "PUT"]);
+    const put = harness
+      .apiRequests()
+      .slice(before)
+      .find((r) => r.method === "PUT");
+    expect(put?.ifMatch).toBeTruthy();
     expect(harness.sim.admin.state().rules).toHaveLength(1);
     expect(harness.sim.admin.state().rules[0]!.priority).toBe(ruleInputs().priority);
   });
 
-  it("is not taken over when no run of this resource began creating it", async () => {
+  it("creates anew when the object the key replays was deleted since (destroy, then up)", async () => {
+    const first = await routingRuleProvider.create(ruleInputs());
+    await routingRuleProvider.delete(first.id, first.outs);
+    await harness.reconfigure();
+    const created = await routingRuleProvider.create(ruleInputs());
+    expect(created.id).not.toBe(first.id);
+    expect(harness.sim.admin.state().rules.map((r) => r.id)).toEqual([created.id]);
+  });
+
+  it("is not taken over when another client made it (no replay): the 409 names the fix", async () => {
     await harness.sim.admin.seed({ rules: [seedRule("vip-voice")] });
     await expect(routingRuleProvider.create(ruleInputs())).rejects.toThrow(/already used in CXone/);
+    expect(harness.sim.admin.state().rules).toHaveLength(1);
   });
 });

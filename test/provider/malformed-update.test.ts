@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OutOfBandChangeError } from "../../src/errors/out-of-band-change-error";
 import { UnconfirmedWriteError } from "../../src/errors/unconfirmed-write-error";
-import { providerClient } from "../../src/provider/provider-state";
+import { currentRun } from "../../src/provider/runtime";
 import { routingRuleProvider } from "../../src/provider/runtime";
 import { MALFORMED_SHAPES, type MalformedShape } from "../../src/simulator/index";
 import { ruleInputs, seedRule, startHarness, type Harness } from "../helpers/provider-calls";
@@ -80,12 +80,14 @@ describe("adoption through the resources: an unusable reply to the PUT", () => {
       const { rules } = await harness.sim.admin.seed({ rules: [seedRule("vip-voice", { priority: 77 })] });
       const original = rules[0]!.etag;
       // Break only the PUT's reply: the adoption's GET before it is answered normally.
-      const stop = providerClient().addObserver((event) => {
-        if (event.kind === "api" && event.method === "GET" && event.status === 200) {
-          harness.sim.admin.setFaults({ malformedShape: shape, malformedCount: 1 });
-          stop();
-        }
-      });
+      const stop = currentRun()
+        .client()
+        .addObserver((event) => {
+          if (event.kind === "api" && event.method === "GET" && event.status === 200) {
+            harness.sim.admin.setFaults({ malformedShape: shape, malformedCount: 1 });
+            stop();
+          }
+        });
       const adopted = await routingRuleProvider.create(ruleInputs("vip-voice", { adoptId: rules[0]!.id }));
       const [stored] = harness.sim.admin.state().rules;
       expect(harness.sim.admin.faults().malformedCount).toBe(0);

@@ -12,5 +12,6 @@ export { ConfigurationError, type ConfigurationProblem } from "./configuration-e
 export { ServerError } from "./server-error";
 export { UnexpectedResponseError } from "./unexpected-response-error";
 export { UnusableResponseError, type UnusableProblem, type UnusableIssue } from "./unusable-response-error";
+export { UnguardedWriteError } from "./unguarded-write-error";
 export { errorFromResponse, type ErrorResponse } from "./from-response";
 export { quietStack } from "../../errors/quiet-stack";

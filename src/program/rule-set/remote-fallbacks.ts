@@ -1,6 +1,6 @@
 import { NotFoundError } from "../../client/errors";
 import { findRemoteCycles, isUnknownPlaceholder, type AnalyzableRule, type Finding } from "../../validation";
-import { withoutOwner } from "../../settings/ownership";
+import { currentOwner, withoutOwner } from "../../settings/ownership";
 import { programClient } from "../program-client";
 
 /**
@@ -21,7 +21,8 @@ export async function checkRemoteFallbacks(rules: readonly AnalyzableRule[]): Pr
   // (names are unique per tenant). One paged listing (the client's snapshot) answers both that and,
   // when the list carries ETags or not, every remote rule it holds; ids it does not hold are GETs.
   const snapshot = await client.rules.snapshot();
-  const idByName = new Map([...snapshot.items.values()].map(({ object }) => [withoutOwner(object.name), object.id]));
+  const owner = currentOwner();
+  const idByName = new Map([...snapshot.items.values()].map(({ object }) => [withoutOwner(object.name, owner), object.id]));
   const known = rules.map((r) => (idByName.has(r.name) ? { ...r, id: idByName.get(r.name)! } : r));
   const remoteRule = (body: { id: string; name: string; fallbackRuleId?: string | undefined }) => ({
     id: body.id,

@@ -2,15 +2,15 @@ import { readAuditLog } from "../../audit";
 import { ConflictError } from "../../client/errors";
 import type { ResourcesApi } from "../../client";
 import { stackFromUrn } from "../../audit";
-import { providerAuditLog } from "../provider-state";
-import { isHeld, logicalName, otherHolders } from "./run-registry";
+import type { RunContext } from "../run-context";
+import { logicalName } from "./run-registry";
 
 /**
  * The URN that last wrote or read `id` in this stack, other than `ownUrn`, from the audit log
  * (the file, else this process's records): after a rename without alias, the old logical name.
  */
-export function previousUrnOf(id: string, ownUrn: unknown): string | undefined {
-  const log = providerAuditLog();
+export function previousUrnOf(run: RunContext, id: string, ownUrn: unknown): string | undefined {
+  const log = run.auditLog();
   let records = log.records;
   if (log.path) {
     try {
@@ -37,15 +37,15 @@ export function previousUrnOf(id: string, ownUrn: unknown): string | undefined {
  * this stack wants `aliases`, a resource of this program holding it wants another name, and only
  * an object nobody manages wants `adoptId`.
  */
-export function duplicateNameMessage(kind: string, name: string, holderId: string | undefined, ownUrn: unknown): string {
+export function duplicateNameMessage(run: RunContext, kind: string, name: string, holderId: string | undefined, ownUrn: unknown): string {
   const own = typeof ownUrn === "string" ? logicalName(ownUrn) : "?";
   const head = `${kind} "${own}": the name "${name}" is already used in CXone${holderId ? ` by id ${holderId}` : ""}, and names are unique per tenant.`;
   if (!holderId) return `${head} Choose another name, or find the object in CXone and take it over with adoptId: "<its id>".`;
-  const program = otherHolders(holderId, ownUrn);
+  const program = run.registry.otherHolders(holderId, ownUrn);
   if (program.length > 0) {
     return `${head} Resource "${logicalName(program[0]!)}" of this program manages that object. Choose another name for one of them.`;
   }
-  const previous = previousUrnOf(holderId, ownUrn);
+  const previous = previousUrnOf(run, holderId, ownUrn);
   if (previous && logicalName(previous) !== own) {
     const old = logicalName(previous);
     return (
@@ -61,13 +61,9 @@ export function duplicateNameMessage(kind: string, name: string, holderId: strin
   );
 }
 
-/** True when `id` belongs to no resource this run has seen. */
-export function unmanaged(id: string): boolean {
-  return !isHeld(id);
-}
-
 /** The API's 409 duplicate_name as thrown to the user: the same error, with the likely fix first (aliases for a rename, adoptId last). */
 export async function collisionError(
+  run: RunContext,
   kind: string,
   api: Pick<ResourcesApi<{ name: string }, { id: string }>, "findByName">,
   error: ConflictError,
@@ -75,7 +71,7 @@ export async function collisionError(
   urn: unknown,
 ): Promise<ConflictError> {
   const existing = await api.findByName(name).catch(() => undefined);
-  return new ConflictError(duplicateNameMessage(kind, name, existing?.body.id, urn), {
+  return new ConflictError(duplicateNameMessage(run, kind, name, existing?.body.id, urn), {
     method: error.method,
     path: error.path,
     status: error.status,

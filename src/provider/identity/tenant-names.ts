@@ -1,23 +1,15 @@
 import type { CheckFailure } from "../../validation";
 import { isUnknownPlaceholder } from "../../validation";
-import { createdBy, createHistory } from "../write-safety/create-journal";
-import { duplicateNameMessage } from "./name-collisions";
 import { ownedName } from "../../settings/ownership";
 import type { AnyObjectKind } from "../../kinds/object-kind";
-import { providerClient } from "../provider-state";
-import { isHeld } from "./run-registry";
+import type { RunContext } from "../run-context";
+import { duplicateNameMessage } from "./name-collisions";
 
-const lists = new WeakMap<object, Map<string, Promise<Map<string, string> | undefined>>>();
-
-/** name -> id of every object of the kind in the tenant: one paged list per kind and process. */
-function tenantNames(kind: AnyObjectKind): Promise<Map<string, string> | undefined> {
-  const client = providerClient();
-  let perKind = lists.get(client);
-  if (!perKind) lists.set(client, (perKind = new Map()));
-  let names = perKind.get(kind.kind);
-  if (!names) {
-    names = kind
-      .api(client)
+/** name -> id of every object of the kind in the tenant: one paged list per kind and run. */
+function tenantNames(run: RunContext, kind: AnyObjectKind): Promise<Map<string, string> | undefined> {
+  return run.once(`tenant-names ${kind.kind}`, () =>
+    kind
+      .api(run.client())
       .snapshot()
       .then(
         // The paged listing read() shares (one listing per run for `preview --refresh`).
@@ -25,22 +17,27 @@ function tenantNames(kind: AnyObjectKind): Promise<Map<string, string> | undefin
           new Map([...snapshot.items.values()].map(({ object }) => [object.name, object.id])),
         // An unreachable tenant fails later with its own message; check stays about the inputs.
         () => undefined,
-      );
-    perKind.set(kind.kind, names);
-  }
-  return names;
+      ),
+  );
 }
 
 /**
  * check() of a NEW resource (no olds, no adoptId): its name must not be taken in the tenant by an
  * object this run does not manage. Run-held ids (other resources of the program, seen in their
  * diff) are left to update's name sequencing; anything else fails the preview with the fix.
+ * `ownCreate` says whether the holder is this resource's own create from an interrupted run
+ * (write-safety/interrupted-create.ts): create() takes that one over.
  */
-export async function tenantNameFailure(kind: AnyObjectKind, name: string, urn: unknown): Promise<CheckFailure | undefined> {
+export async function tenantNameFailure(
+  run: RunContext,
+  kind: AnyObjectKind,
+  name: string,
+  urn: unknown,
+  ownCreate: (holderId: string) => Promise<boolean>,
+): Promise<CheckFailure | undefined> {
   if (typeof name !== "string" || isUnknownPlaceholder(name)) return undefined;
-  const holderId = (await tenantNames(kind))?.get(ownedName(name));
-  if (!holderId || isHeld(holderId)) return undefined;
-  // Left by this resource's own create in a run that was killed: create() takes it over.
-  if (createdBy(createHistory(urn, ownedName(name)), holderId)) return undefined;
-  return { property: "name", reason: duplicateNameMessage(kind.kind, name, holderId, urn) };
+  const holderId = (await tenantNames(run, kind))?.get(ownedName(name, run.owner));
+  if (!holderId || run.registry.isHeld(holderId)) return undefined;
+  if (await ownCreate(holderId)) return undefined;
+  return { property: "name", reason: duplicateNameMessage(run, kind.kind, name, holderId, urn) };
 }

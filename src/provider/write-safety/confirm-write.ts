@@ -1,10 +1,8 @@
 import { NotFoundError, UnusableResponseError } from "../../client/errors";
-import type { ApiResponse, ResourcesApi } from "../../client";
+import type { ApiResponse } from "../../client";
 import { UnconfirmedWriteError } from "../../errors/unconfirmed-write-error";
 import { sameFields } from "../../kinds/field-compare";
-import type { ObjectKind } from "../../kinds/object-kind";
-
-type Props = Record<string, unknown>;
+import type { Operation, Props } from "../operations/operation";
 
 /** A write whose reply was unusable but which may have been applied (see UnusableResponseError). */
 export function mayHaveApplied(error: unknown): error is UnusableResponseError {
@@ -12,13 +10,9 @@ export function mayHaveApplied(error: unknown): error is UnusableResponseError {
 }
 
 /** Whether `object` as the server holds it carries the program's (non write-only) fields. */
-export function holdsProgramVersion<F extends Props, W extends { name: string }, S extends { id: string }>(
-  kind: ObjectKind<F, W, S>,
-  object: S,
-  fields: Props,
-): boolean {
-  const comparable = kind.fields.filter((f) => !kind.writeOnlyFields.includes(f));
-  return sameFields(comparable, kind.fromServer(object), fields, kind.setFields);
+export function holdsProgramVersion(op: Operation, object: { id: string }, fields: Props): boolean {
+  const comparable = op.kind.fields.filter((f) => !op.kind.writeOnlyFields.includes(f));
+  return sameFields(comparable, op.kind.fromServer(object, op.scope), fields, op.kind.setFields);
 }
 
 function problemOf(error: UnusableResponseError): string {
@@ -37,17 +31,17 @@ function describeReadFailure(error: unknown): string {
 /**
  * Reconciles a POST whose reply was unusable: the object is looked up by its name (as after a lost
  * reply). The server's object and ETag from that read become the result when it holds the
- * program's version; otherwise one UnconfirmedWriteError. The caller leaves the create journal's
- * "begin" unanswered on failure, so the next `pulumi up` takes over an object that did land
- * (interrupted-create.ts) instead of meeting its name or duplicating it.
+ * program's version; otherwise one UnconfirmedWriteError. The POST carried this resource's
+ * Idempotency-Key, so the next `pulumi up`, on any runner, is answered with an object that did
+ * land (interrupted-create.ts) instead of meeting its name or duplicating it.
  */
-export async function confirmCreate<F extends Props, W extends { name: string }, S extends { id: string }>(
-  kind: ObjectKind<F, W, S>,
-  api: ResourcesApi<W, S>,
+export async function confirmCreate<W extends { name: string }, S extends { id: string }>(
+  op: Operation<Props, W, S>,
   reply: UnusableResponseError,
   body: W,
   fields: Props,
 ): Promise<ApiResponse<S>> {
+  const { kind, api } = op;
   let existing: ApiResponse<S> | undefined;
   try {
     existing = await api.findByName(body.name);
@@ -59,13 +53,11 @@ export async function confirmCreate<F extends Props, W extends { name: string },
       "create",
       problemOf(reply),
       `looking it up by name afterwards ${describeReadFailure(readError)}. Nothing was recorded in the state. ` +
-        "Run `pulumi up` again: if the object did land, the create journal (.cxone/create-journal.jsonl) lets that run take it over instead of failing on its name or creating a second one.",
+        "Run `pulumi up` again: if the object did land, CXone answers that run's create (same Idempotency-Key) with it, so it is taken over instead of failing on its name or created twice.",
       { cause: reply },
     );
   }
-  if (existing && holdsProgramVersion(kind, existing.body, fields)) {
-    return { ...existing, attempts: existing.attempts + 1 };
-  }
+  if (existing && holdsProgramVersion(op, existing.body, fields)) return existing;
   throw new UnconfirmedWriteError(
     kind.kind,
     body.name,
@@ -74,7 +66,7 @@ export async function confirmCreate<F extends Props, W extends { name: string },
     problemOf(reply),
     existing
       ? "an object of that name exists but does not hold the program's values, so it was not recorded in the state. " +
-          "Run `pulumi up` again: the create journal (.cxone/create-journal.jsonl) shows this resource began creating it, so that run takes it over and brings it to the program's values."
+          "Run `pulumi up` again: CXone answers that run's create (same Idempotency-Key) with this object, so it is taken over and brought to the program's values."
       : "no object of that name exists in CXone, so nothing was created. Run `pulumi up` again.",
     { cause: reply },
   );
@@ -85,9 +77,8 @@ export async function confirmCreate<F extends Props, W extends { name: string },
  * and ETag become the result when it holds the program's version, so the state never keeps the
  * ETag from before our own write (the next run would blame "an edit outside Pulumi" on it).
  */
-export async function confirmReplace<F extends Props, W extends { name: string }, S extends { id: string }>(
-  kind: ObjectKind<F, W, S>,
-  api: ResourcesApi<W, S>,
+export async function confirmReplace<W extends { name: string }, S extends { id: string }>(
+  op: Operation<Props, W, S>,
   reply: UnusableResponseError,
   id: string,
   body: W,
@@ -96,6 +87,7 @@ export async function confirmReplace<F extends Props, W extends { name: string }
   /** The ETag the PUT sent: still the server's means nothing was written (write-only fields cannot be compared). */
   etagBefore?: string,
 ): Promise<ApiResponse<S>> {
+  const { kind, api } = op;
   let current: ApiResponse<S>;
   try {
     current = await api.get(id);
@@ -116,7 +108,7 @@ export async function confirmReplace<F extends Props, W extends { name: string }
   }
   const writeOnlySent = kind.writeOnlyFields.some((f) => fields[f] !== undefined);
   const unchanged = writeOnlySent && etagBefore !== undefined && current.etag === etagBefore;
-  if (!unchanged && holdsProgramVersion(kind, current.body, fields)) return { ...current, attempts: current.attempts + 1 };
+  if (!unchanged && holdsProgramVersion(op, current.body, fields)) return current;
   throw new UnconfirmedWriteError(
     kind.kind,
     body.name,

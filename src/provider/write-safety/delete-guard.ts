@@ -2,7 +2,7 @@ import type { ResourcesApi } from "../../client";
 import { DependentRuleError } from "../../errors/dependent-rule-error";
 import { OwnershipError } from "../../errors/ownership-error";
 import { foreignOwner } from "../../settings/ownership";
-import { isHeld } from "../identity/run-registry";
+import type { RunContext } from "../run-context";
 
 /**
  * Before a rule is deleted: rules outside the stack (held by no resource of this run) that fall
@@ -16,29 +16,17 @@ type RulesApi = ResourcesApi<{ name: string }, { id: string; name: string; fallb
 type Listed = Awaited<ReturnType<RulesApi["listAll"]>>;
 
 /**
- * One listing of the tenant's rules per provider process, not one per delete: a destroy of N rules
- * would otherwise list the collection N times (ceil(N/100) calls each). Rules this run deletes
- * leave the cached listing as they go; outside rules are not expected to change mid-run, and if
- * one does, CXone's own refusal (409 rule_in_use) still stops the delete.
+ * One listing of the tenant's rules per run, not one per delete: a destroy of N rules would
+ * otherwise list the collection N times (ceil(N/100) calls each). Rules this run deletes leave the
+ * shared listing as they go; outside rules are not expected to change mid-run, and if one does,
+ * CXone's own refusal (409 rule_in_use) still stops the delete.
  */
-const listings = new WeakMap<object, Promise<Listed>>();
-
-function listing(api: RulesApi): Promise<Listed> {
-  let listed = listings.get(api);
-  if (!listed) {
-    listed = api.listAll();
-    listings.set(api, listed);
-    listed.catch(() => listings.delete(api));
-  }
-  return listed;
-}
-
-export async function refuseOutsideDependents(api: RulesApi, id: string, name: string): Promise<void> {
-  const rules = await listing(api);
+export async function refuseOutsideDependents(run: RunContext, api: RulesApi, id: string, name: string): Promise<void> {
+  const rules = await run.once<Listed>("delete-guard rules", () => api.listAll());
   const self = rules.find((r) => r.id === id);
-  const owner = self ? foreignOwner(self.name) : undefined;
+  const owner = self ? foreignOwner(self.name, run.owner) : undefined;
   if (self && owner) throw new OwnershipError("RoutingRule", "delete", self.name, id, owner);
-  const dependents = rules.filter((r) => r.fallbackRuleId === id && r.id !== id && !isHeld(r.id));
+  const dependents = rules.filter((r) => r.fallbackRuleId === id && r.id !== id && !run.registry.isHeld(r.id));
   if (dependents.length === 0) {
     // About to be deleted: it can no longer be an outside dependent of a later delete.
     const index = rules.findIndex((r) => r.id === id);

@@ -1,7 +1,7 @@
 import { ConflictError } from "../../client/errors";
 import type { ApiResponse, ResourcesApi } from "../../client";
 import { NAME_MAX_LENGTH } from "../../validation/constants";
-import { heldEntry, otherHolders, registryChange } from "../identity/run-registry";
+import type { RunRegistry } from "../identity/run-registry";
 
 /** How long an update waits for another resource of the run to free the name it wants. */
 export const NAME_SWAP_WAIT_MS = 30_000;
@@ -21,7 +21,7 @@ function temporaryName(name: string, id: string): string {
  * name and the ConflictError is rethrown: nothing is lost and the message says what to do.
  */
 export async function updateWithNameSwap<W extends { name: string }, S extends { id: string }>(
-  _kind: string,
+  registry: RunRegistry,
   api: ResourcesApi<W, S>,
   id: string,
   body: W,
@@ -41,20 +41,20 @@ export async function updateWithNameSwap<W extends { name: string }, S extends {
     if (!(error instanceof ConflictError && error.errorCode === "duplicate_name")) throw error;
     const holder = await api.findByName(body.name).catch(() => undefined);
     if (!holder && attempt < 2) continue;
-    const holderUrn = holder ? otherHolders(holder.body.id, urn)[0] : undefined;
-    const moving = holderUrn ? heldEntry(holderUrn) : undefined;
+    const holderUrn = holder ? registry.otherHolders(holder.body.id, urn)[0] : undefined;
+    const moving = holderUrn ? registry.entry(holderUrn) : undefined;
     if (!moving || moving.plannedName === undefined || moving.plannedName === body.name) throw error;
-    let current = await api.replace(id, { ...body, name: temporaryName(body.name, id) }, etag);
+    const current = await api.replace(id, { ...body, name: temporaryName(body.name, id) }, etag);
     const deadline = Date.now() + NAME_SWAP_WAIT_MS;
     while (Date.now() < deadline) {
-      await registryChange(500);
+      await registry.change(500);
       try {
         return await api.replace(id, body, current.etag ?? "");
       } catch (retryError) {
         if (!(retryError instanceof ConflictError && retryError.errorCode === "duplicate_name")) throw retryError;
       }
     }
-    if (typeof oldName === "string") current = await api.replace(id, { ...body, name: oldName }, current.etag ?? "");
+    if (typeof oldName === "string") await api.replace(id, { ...body, name: oldName }, current.etag ?? "");
     throw error;
   }
 }

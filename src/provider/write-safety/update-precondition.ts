@@ -1,14 +1,11 @@
-import type { ApiResponse, PreconditionFailedError, ResourcesApi } from "../../client";
+import type { ApiResponse, PreconditionFailedError } from "../../client";
 import { holdsProgramVersion } from "./confirm-write";
 import { OutOfBandChangeError } from "../../errors/out-of-band-change-error";
-import type { ObjectKind } from "../../kinds/object-kind";
 import type { ConflictPolicy } from "../../settings/settings";
+import type { Operation, Props } from "../operations/operation";
 
-type Props = Record<string, unknown>;
-
-export interface PreconditionContext<F extends Props, W extends { name: string }, S extends { id: string }> {
-  readonly kind: ObjectKind<F, W, S>;
-  readonly api: ResourcesApi<W, S>;
+export interface PreconditionContext<W extends { name: string }, S extends { id: string }> {
+  readonly op: Operation<Props, W, S>;
   readonly id: string;
   readonly body: W;
   readonly fields: Props;
@@ -21,7 +18,6 @@ export interface PreconditionContext<F extends Props, W extends { name: string }
 
 export interface PreconditionOutcome<S> {
   readonly response: Pick<ApiResponse<S>, "body" | "etag">;
-  readonly attempts: number;
   readonly note?: string;
   readonly operation?: "overwrite";
 }
@@ -32,22 +28,23 @@ export interface PreconditionOutcome<S> {
  * version: take its ETag, no edit outside Pulumi to report), or someone edited the object: refuse
  * (OutOfBandChangeError), unless the resource opted into `conflictPolicy: "overwrite"`.
  */
-export async function resolveUpdatePrecondition<F extends Props, W extends { name: string }, S extends { id: string }>(
-  c: PreconditionContext<F, W, S>,
+export async function resolveUpdatePrecondition<W extends { name: string }, S extends { id: string }>(
+  c: PreconditionContext<W, S>,
 ): Promise<PreconditionOutcome<S>> {
-  const now = await c.api.get(c.id).catch(() => undefined);
-  if (now && !c.writeOnlyChanged && holdsProgramVersion(c.kind, now.body, c.fields as F)) {
+  const { kind, api } = c.op;
+  const now = await api.get(c.id).catch(() => undefined);
+  if (now && !c.writeOnlyChanged && holdsProgramVersion(c.op, now.body, c.fields)) {
     return {
       response: now,
-      attempts: now.attempts + 1,
       note: "412, but the server already holds the program's values (an earlier run's update whose reply never arrived); state takes its ETag",
     };
   }
   if (c.policy !== "overwrite") {
-    throw new OutOfBandChangeError(c.kind.kind, c.body.name, c.id, "update", c.stateETag, c.error.currentETag);
+    throw new OutOfBandChangeError(kind.kind, c.body.name, c.id, "update", c.stateETag, c.error.currentETag);
   }
   // Opt-in: take the server's current ETag and apply the program's version over it.
-  const current = now ?? (await c.api.get(c.id));
-  const updated = await c.api.replace(c.id, c.body, current.etag ?? "");
-  return { response: updated, attempts: current.attempts + updated.attempts + 1, operation: "overwrite" };
+  const current = now ?? (await api.get(c.id));
+  // A GET's reply always carries an ETag (the client refuses one without it as unusable).
+  const updated = await api.replace(c.id, c.body, current.etag ?? "");
+  return { response: updated, operation: "overwrite" };
 }

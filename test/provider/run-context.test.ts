@@ -4,13 +4,13 @@ import path from "node:path";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ProviderConfigurationError } from "../../src/errors/provider-configuration-error";
-import { configureProvider, providerAuditLog, providerSettings } from "../../src/provider/provider-state";
+import { createProviderHost } from "../../src/provider/provider-host";
 
 function request(values: Record<string, string>): dynamic.ConfigureRequest {
   return { config: { get: (key: string) => values[key] } } as unknown as dynamic.ConfigureRequest;
 }
 
-describe("provider state: configure takes the stack config", () => {
+describe("run context: each configure makes a new run from the stack config", () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -22,13 +22,22 @@ describe("provider state: configure takes the stack config", () => {
     dirs.push(dir);
     const base = { "cxone:baseUrl": "http://127.0.0.1:9", "cxone:clientId": "id", "cxone:clientSecret": "s" };
 
-    await configureProvider(request({ ...base, "cxone:auditLog": path.join(dir, "first.jsonl") }));
-    expect(providerSettings().client.baseUrl).toBe("http://127.0.0.1:9");
-    expect(providerAuditLog().path).toBe(path.join(dir, "first.jsonl"));
+    const host = createProviderHost();
+    await host.configure(request({ ...base, "cxone:auditLog": path.join(dir, "first.jsonl"), "cxone:owner": "dev" }));
+    const first = host.run();
+    expect(first.settings.client.baseUrl).toBe("http://127.0.0.1:9");
+    expect(first.auditLog().path).toBe(path.join(dir, "first.jsonl"));
+    expect(first.owner).toBe("dev");
+    first.registry.hold("urn:pulumi:dev::p::t::n", "r1");
 
-    await configureProvider(request({ ...base, "cxone:auditLog": path.join(dir, "second.jsonl"), "cxone:conflictPolicy": "overwrite" }));
-    expect(providerSettings().conflictPolicy).toBe("overwrite");
-    const log = providerAuditLog();
+    await host.configure(request({ ...base, "cxone:auditLog": path.join(dir, "second.jsonl"), "cxone:conflictPolicy": "overwrite" }));
+    const second = host.run();
+    expect(second).not.toBe(first);
+    expect(second.settings.conflictPolicy).toBe("overwrite");
+    // Nothing of the first run carries over: its owner, its held ids.
+    expect(second.owner).toBeUndefined();
+    expect(second.registry.isHeld("r1")).toBe(false);
+    const log = second.auditLog();
     expect(log.path).toBe(path.join(dir, "second.jsonl"));
     log.record({
       urn: "urn:pulumi:dev::p::t::n",
@@ -47,8 +56,8 @@ describe("provider state: configure takes the stack config", () => {
   it("a config without credentials is refused at configure time", async () => {
     // Empty counts as unset, so the test does not depend on the shell it runs in.
     vi.stubEnv("CXONE_CLIENT_ID", "");
-    await expect(configureProvider(request({ "cxone:baseUrl": "http://127.0.0.1:9", "cxone:clientSecret": "s" }))).rejects.toBeInstanceOf(
-      ProviderConfigurationError,
-    );
+    await expect(
+      createProviderHost().configure(request({ "cxone:baseUrl": "http://127.0.0.1:9", "cxone:clientSecret": "s" })),
+    ).rejects.toBeInstanceOf(ProviderConfigurationError);
   });
 });

@@ -1,0 +1,58 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { isExpectedFailure } from "../errors/cxone-routing-error";
+import { routingRuleKind } from "../kinds/routing-rule-kind";
+import { webhookKind } from "../kinds/webhook-kind";
+import { resolveProviderSettings, settingSource } from "../settings/settings";
+import { createObjectProvider, type ObjectProvider } from "./object-provider";
+import { createRunContext, type RunContext } from "./run-context";
+
+/** What the dynamic-provider host process runs: `configure` and one provider per kind. */
+export interface ProviderHost {
+  configure(req: dynamic.ConfigureRequest): Promise<void>;
+  readonly routingRule: ObjectProvider;
+  readonly webhook: ObjectProvider;
+  /** The current run (made by configure; from the environment alone if the engine skipped it). */
+  run(): RunContext;
+  /**
+   * Drops the host's second copy of our expected failures. The dynamic-provider host prints every
+   * failed call to stderr (`console.error(`${e}: ${e.stack}`)`), which the engine shows as a
+   * second copy of the error under the stack, next to the one under the resource. For our
+   * expected failures that copy says nothing new; bugs keep theirs.
+   */
+  quietHostLog(): void;
+}
+
+export function createProviderHost(): ProviderHost {
+  let current: RunContext | undefined;
+  const reported = new Set<string>();
+  const run = () => (current ??= createRunContext(resolveProviderSettings(settingSource(() => undefined))));
+  const reportingOnce = (provider: ObjectProvider): ObjectProvider =>
+    Object.fromEntries(
+      Object.entries(provider).map(([name, method]) => [
+        name,
+        async (...args: unknown[]) => {
+          try {
+            return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+          } catch (error) {
+            if (isExpectedFailure(error)) reported.add(`${error}: ${error.stack}`);
+            throw error;
+          }
+        },
+      ]),
+    ) as ObjectProvider;
+  return {
+    async configure(req) {
+      current = createRunContext(resolveProviderSettings(settingSource((key) => req.config.get(key))));
+    },
+    routingRule: reportingOnce(createObjectProvider(routingRuleKind, run)),
+    webhook: reportingOnce(createObjectProvider(webhookKind, run)),
+    run,
+    quietHostLog() {
+      const original = console.error.bind(console);
+      console.error = (...args: unknown[]) => {
+        if (args.length === 1 && typeof args[0] === "string" && reported.delete(args[0])) return;
+        original(...args);
+      };
+    },
+  };
+}
