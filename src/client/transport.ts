@@ -1,4 +1,5 @@
 import type { Agent } from "undici";
+import { EnvironmentError } from "../errors/environment-error";
 
 export interface TransportSettings {
   readonly connectMs: number;
@@ -54,8 +55,8 @@ export function createTransport(settings: TransportSettings): Transport {
       .catch((error: unknown) => {
         // Not cached: the next request tries again. Not a network failure either, so say what failed.
         agent = undefined;
-        throw new Error(
-          `cannot load the HTTP client (undici): ${(error as Error).message}; pulumi-cxone-routing needs Node.js 22 or later`,
+        throw new EnvironmentError(
+          `cannot load the HTTP client (undici): ${(error as Error).message}. Fix: run with Node.js 22 or later (node --version), then reinstall (npm install)`,
           {
             cause: error,
           },

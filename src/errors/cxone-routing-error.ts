@@ -13,6 +13,10 @@ export abstract class CxoneRoutingError extends Error {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     quietStack(this);
+    // Pulumi's program host prints an error that carries this mark (its RunError's) as its
+    // message alone, where any other error is "failed with an unhandled exception" and a stack.
+    // Our errors thrown while a program declares resources are expected failures: one block.
+    Object.defineProperty(this, "__pulumiRunError", { value: true, enumerable: false, configurable: true });
   }
 }
 

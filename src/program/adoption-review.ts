@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ProgramInputError } from "../errors/program-input-error";
 import { NotFoundError } from "../client/errors";
 import { isUnknownPlaceholder } from "../validation";
 import { recordReviewedETag, reviewedETag } from "./adoption-cache";
@@ -51,7 +52,7 @@ export function reviewAdoption(
       current = await kind.api(programClient()).get(id);
     } catch (error) {
       if (error instanceof NotFoundError) {
-        throw new pulumi.RunError(
+        throw new ProgramInputError(
           `${kind.kind} "${logicalName}": adoptId "${id}" names no ${kind.kind} in CXone, so there is nothing to adopt. Fix: check the id (and that the stack points at the right tenant), or remove adoptId to create a new one.`,
         );
       }
@@ -61,7 +62,7 @@ export function reviewAdoption(
     }
     const objectName = String((current.body as { name?: unknown }).name ?? "");
     const owner = foreignOwner(objectName, currentOwner());
-    if (owner) throw new pulumi.RunError(new OwnershipError(kind.kind, "adopt", objectName, id, owner).message);
+    if (owner) throw new OwnershipError(kind.kind, "adopt", objectName, id, owner);
     if (pulumi.runtime.isDryRun()) {
       const program = normalize(raw as Props);
       void resource.then(async (r) => {

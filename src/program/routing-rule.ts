@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ProgramInputError } from "../errors/program-input-error";
+import { describeValue } from "../validation/describe-value";
 import { reviewAdoption } from "./adoption-review";
 import { deferred } from "./deferred";
 import { ownerInput } from "../settings/ownership";
@@ -81,7 +83,7 @@ export class RoutingRule extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RoutingRuleArgs, opts: pulumi.CustomResourceOptions = {}) {
     if (!args || typeof args !== "object") {
-      throw new pulumi.RunError(
+      throw new ProgramInputError(
         `RoutingRule "${name}": the second argument must be the rule's inputs ({ name, priority, interactionType, ... }), got ${args === null ? "null" : typeof args}.`,
       );
     }
@@ -89,7 +91,10 @@ export class RoutingRule extends pulumi.dynamic.Resource {
     const fallbackKey =
       args.fallback === undefined ? undefined : typeof args.fallback === "string" ? args.fallback : ruleSet.keyOf(args.fallback);
     if (args.fallback !== undefined && fallbackKey === undefined) {
-      throw new Error(`RoutingRule "${name}": fallback must be a RoutingRule of this program or its logical name.`);
+      throw new ProgramInputError(
+        `RoutingRule "${name}": fallback must be a RoutingRule of this program or its logical name (a string), got ${describeValue(args.fallback)}. ` +
+          'Fix: pass the rule object (fallback: general) or its logical name (fallback: "general"); for a rule outside this program use fallbackRuleId with its CXone id.',
+      );
     }
     const { fallback: _fallback, ...plain } = args;
     const self = deferred<pulumi.CustomResource>();

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ProgramInputError } from "../errors/program-input-error";
 import { reviewAdoption } from "./adoption-review";
 import { deferred } from "./deferred";
 import { ownerInput } from "../settings/ownership";
@@ -52,7 +53,7 @@ export class Webhook extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: WebhookArgs, opts: pulumi.CustomResourceOptions = {}) {
     if (!args || typeof args !== "object") {
-      throw new pulumi.RunError(
+      throw new ProgramInputError(
         `Webhook "${name}": the second argument must be the webhook's inputs ({ name, targetURL, eventFilter, ... }), got ${args === null ? "null" : typeof args}.`,
       );
     }

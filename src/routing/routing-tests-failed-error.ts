@@ -2,15 +2,12 @@ import { CxoneRoutingError } from "../errors";
 import { formatRoutingTestFailure, type RoutingTestFailure } from "./run-routing-tests";
 
 /**
- * Routing tests failed at preview (or at the start of `up`): nothing was written. Also a Pulumi
- * RunError (by its marker, as the SDK recognises one), so the language host prints the message
- * once, without a stack, like RoutingAnalysisError.
+ * Routing tests failed at preview (or at the start of `up`): nothing was written. Like every
+ * CxoneRoutingError the language host prints it once, without a stack.
  */
 export class RoutingTestsFailedError extends CxoneRoutingError {
   readonly code = "routing_tests_failed";
   readonly failures: readonly RoutingTestFailure[];
-  /** The marker pulumi.RunError.isInstance reads. */
-  readonly __pulumiRunError = true;
 
   constructor(failures: readonly RoutingTestFailure[], total: number) {
     super(
@@ -23,5 +20,4 @@ export class RoutingTestsFailedError extends CxoneRoutingError {
 /** A routing test case or file that cannot be read: the program stops before anything is registered. */
 export class RoutingTestDefinitionError extends CxoneRoutingError {
   readonly code = "routing_test_invalid";
-  readonly __pulumiRunError = true;
 }

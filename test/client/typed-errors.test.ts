@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  UnguardedWriteError,
   AuthenticationError,
   closeAllClients,
   ConflictError,
@@ -89,11 +90,27 @@ describe("typed errors with messages a person can act on", () => {
     expect(stale.message).toContain("pulumi refresh");
   });
 
-  it("a PUT without If-Match gives PreconditionRequiredError", async () => {
+  it("the resources API refuses a PUT or DELETE without an ETag before sending anything", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
     const created = await client.rules.create(ruleInput("no-etag"));
-    const error = await caught(client.rules.replace(created.body.id, ruleInput("no-etag"), ""));
+    const sent = sim.admin.requests().length;
+    const put = await caught(client.rules.replace(created.body.id, ruleInput("no-etag"), ""));
+    const del = await caught(client.rules.remove(created.body.id, ""));
+    expect(put).toBeInstanceOf(UnguardedWriteError);
+    expect(del).toBeInstanceOf(UnguardedWriteError);
+    expect((put as UnguardedWriteError).code).toBe("unguarded_write");
+    expect(sim.admin.requests()).toHaveLength(sent);
+  });
+
+  it("a PUT the server gets without If-Match gives PreconditionRequiredError", async () => {
+    sim = await startSim({ rateLimitPerMinute: 0 });
+    const client = getClient(clientConfig(sim));
+    const created = await client.rules.create(ruleInput("no-etag"));
+    // Below the resources API (which never sends one): the raw request pipeline.
+    const error = await caught(
+      client.request({ method: "PUT", path: `/api/v2/routing/interactionroutingrules/${created.body.id}`, body: ruleInput("no-etag") }),
+    );
     expect(error).toBeInstanceOf(PreconditionRequiredError);
     expect((error as PreconditionRequiredError).code).toBe("precondition_required");
     expect((error as Error).message).toContain("If-Match");

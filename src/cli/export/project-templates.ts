@@ -55,7 +55,8 @@ export const ruleIds = Object.fromEntries(rules.map(([key, rule]) => [key, rule.
 `;
 
 /** rules/rule-definition.ts */
-export const RULE_DEFINITION_TS = `import type {
+export const RULE_DEFINITION_TS = `import * as pulumi from "@pulumi/pulumi";
+import type {
   ConditionOperator,
   InteractionType,
   RoutingRuleArgs,
@@ -118,8 +119,8 @@ export function toRoutingRuleArgs(rule: RuleDefinition, ids: TargetIds): Routing
       const [type, logical] = target(t);
       const id = ids[type][logical];
       if (!id) {
-        throw new Error(
-          \`rule "\${rule.key}": \${type} "\${logical}" has no id in this stack's \${type}s config\`,
+        throw new pulumi.RunError(
+          \`rule "\${rule.key}": \${type} "\${logical}" has no id in this stack's \${type}s config. Fix: pulumi config set --path "\${type}s.\${logical}" <its CXone id>\`,
         );
       }
       return { type, id, weight: t.weight, capacity: t.capacity };

@@ -8,7 +8,8 @@ import { checkRemoteFallbacks } from "./remote-fallbacks";
 import { sharedValues } from "./shared-values";
 import { resolveForAnalysis } from "./resolve-for-analysis";
 import { analysisSettings } from "./analysis-settings";
-import { quietStack } from "../../errors/quiet-stack";
+import { CxoneRoutingError } from "../../errors/cxone-routing-error";
+import { ProgramInputError } from "../../errors/program-input-error";
 import type { EvaluableRule } from "../../routing/routing-evaluator";
 import type { RoutingTestCase } from "../../routing/routing-test-case";
 import { RoutingTestsFailedError } from "../../routing/routing-tests-failed-error";
@@ -29,19 +30,17 @@ interface DeclaredRule extends RuleDeclaration {
 }
 
 /**
- * Thrown when the stack-wide analysis finds errors: nothing is written. A RunError, so the Node
- * runtime prints its message without a stack; every rule's registration fails with this SAME
- * instance, and the runtime reports an error object once however many promises it rejects, so
- * the report appears exactly once.
+ * Thrown when the stack-wide analysis finds errors: nothing is written. One of our errors, so the
+ * Node runtime prints its message without a stack (see CxoneRoutingError); every rule's
+ * registration fails with this SAME instance, and the runtime reports an error object once
+ * however many promises it rejects, so the report appears exactly once.
  */
-export class RoutingAnalysisError extends pulumi.RunError {
+export class RoutingAnalysisError extends CxoneRoutingError {
   readonly code = "routing_analysis_failed";
   readonly findings: readonly Finding[];
   constructor(findings: readonly Finding[]) {
     super(`routing analysis failed; nothing was written:\n${formatFindings(findings)}`);
-    this.name = "RoutingAnalysisError";
     this.findings = findings;
-    quietStack(this);
   }
 }
 
@@ -152,7 +151,12 @@ export function createRuleSet(): RuleSet {
 
   const ruleSet: RuleSet = {
     declare(key, declaration) {
-      if (rules.has(key)) throw new Error(`RoutingRule "${key}" is declared twice; logical names must be unique in a program.`);
+      if (rules.has(key)) {
+        throw new ProgramInputError(
+          `RoutingRule "${key}" is declared twice: logical names (the first argument of new RoutingRule) must be unique in a program, ` +
+            "because Pulumi tracks each resource by it. Fix: give one of them another logical name; nothing was written.",
+        );
+      }
       const rule: DeclaredRule = { key, ...declaration, gate: deferred(), fallback: deferred() };
       rules.set(key, rule);
       // Declared after the seal (inside an apply, say): it joins a new analysis round.
