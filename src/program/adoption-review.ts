@@ -2,9 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ProgramInputError } from "../errors/program-input-error";
 import { NotFoundError } from "../client/errors";
 import { isUnknownPlaceholder } from "../validation";
-import { recordReviewedETag, reviewedETag } from "./adoption-cache";
 import { OwnershipError } from "../errors/ownership-error";
-import { changedFieldsOf } from "../kinds/field-compare";
+import { adoptionReport } from "../kinds/adoption-report";
 import { currentOwner, foreignOwner } from "../settings/ownership";
 import type { AnyObjectKind } from "../kinds/object-kind";
 import { programClient } from "./program-client";
@@ -12,41 +11,29 @@ import { programClient } from "./program-client";
 type Props = Record<string, unknown>;
 type AnyKind = AnyObjectKind;
 
-const show = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
-
-/** The field-by-field report of what taking the object over changes. */
-export function adoptionReport(kind: AnyKind, logicalName: string, adoptId: string, server: Props, program: Props): string {
-  const comparable = kind.fields.filter((f) => !kind.writeOnlyFields.includes(f));
-  const changed = changedFieldsOf(comparable, server, program, kind.setFields).filter((f) => !isUnknownPlaceholder(program[f]));
-  const head = `${kind.kind} "${logicalName}" adopts CXone object ${adoptId} ("${String(server.name)}")`;
-  if (changed.length === 0) return `${head}: it already equals the program, so adopting it writes nothing.`;
-  const lines = changed.map((f) => `    ${f}: ${show(server[f])} => ${show(program[f])}`);
-  return `${head}; taking it over changes ${changed.length} field(s):\n${lines.join("\n")}`;
-}
-
 /**
  * At preview, reads each object an `adoptId` names and reports, on the resource, what taking it
- * over changes; returns the ETag it read, which becomes the `adoptEtag` input guarding the
- * adoption's write. The update run reuses the ETag its preview recorded (see adoption-cache.ts).
- * Only for resources that are new in this run: an adopted resource already in the state is an
- * ordinary resource, guarded by the ETag in its state.
+ * over changes; returns the ETag that becomes the `adoptEtag` input guarding the adoption's write.
+ *
+ * The guard must hold on whichever machine runs `up` (a CI job on a fresh runner keeps nothing of
+ * the job that ran the reviewed preview), so the reviewed ETag travels in the program itself: the
+ * report prints the `adoptEtag` line to add, the pull request's review covers it, and with it both
+ * preview and `up` refuse an object edited since. Without it, `up` guards the write with the ETag
+ * its own preview phase read (and prints that report again). Only for resources that are new in
+ * this run: an adopted resource already in the state is guarded by the ETag in its state.
  */
 export function reviewAdoption(
   kind: AnyKind,
   logicalName: string,
   adoptId: pulumi.Input<string>,
+  pinnedETag: pulumi.Input<string> | undefined,
   values: pulumi.Output<unknown>,
   normalize: (values: Props) => Props | undefined,
   resource: Promise<pulumi.CustomResource>,
 ): pulumi.Output<string | undefined> {
-  const project = pulumi.getProject();
-  const stack = pulumi.getStack();
-  return pulumi.all([pulumi.output(adoptId), values]).apply(async ([id, raw]) => {
+  return pulumi.all([pulumi.output(adoptId), pulumi.output(pinnedETag), values]).apply(async ([id, pinned, raw]) => {
     if (typeof id !== "string" || id === "") return undefined;
-    if (!pulumi.runtime.isDryRun()) {
-      const reviewed = reviewedETag(project, stack, logicalName, id);
-      if (reviewed) return reviewed;
-    }
+    const pin = typeof pinned === "string" && pinned !== "" ? pinned : undefined;
     let current: Awaited<ReturnType<ReturnType<AnyKind["api"]>["get"]>>;
     try {
       current = await kind.api(programClient()).get(id);
@@ -58,23 +45,33 @@ export function reviewAdoption(
       }
       // The provider's own read at `up` reports API failures with their fix; preview goes on.
       pulumi.log.warn(`${kind.kind} "${logicalName}": could not read adoptId "${id}" to review the adoption: ${(error as Error).message}`);
-      return undefined;
+      return pin;
     }
+    const owner = currentOwner();
     const objectName = String((current.body as { name?: unknown }).name ?? "");
-    const owner = foreignOwner(objectName, currentOwner());
-    if (owner) throw new OwnershipError(kind.kind, "adopt", objectName, id, owner);
+    const foreign = foreignOwner(objectName, owner);
+    if (foreign) throw new OwnershipError(kind.kind, "adopt", objectName, id, foreign);
     if (pulumi.runtime.isDryRun()) {
       const program = normalize(raw as Props);
       void resource.then(async (r) => {
         // Known id: the resource is in the state already; nothing is adopted in this run.
         if (await (r.id as unknown as { isKnown: Promise<boolean> }).isKnown) return;
-        if (program) {
-          const report = adoptionReport(kind, logicalName, id, kind.fromServer(current.body, { owner: currentOwner() }), program);
-          (report.includes("writes nothing") ? pulumi.log.info : pulumi.log.warn)(report, r);
+        if (!program) return;
+        const report = adoptionReport(kind, logicalName, id, kind.fromServer(current.body, { owner }), program);
+        if (pin && current.etag !== pin) {
+          // check() fails the preview on adoptEtag; this is the review of what changed.
+          pulumi.log.warn(
+            `${report}\nThe object changed in CXone since the reviewed preview (adoptEtag ${pin}, now ${current.etag ?? "unknown"}).`,
+            r,
+          );
+          return;
         }
-        if (current.etag) recordReviewedETag(project, stack, logicalName, id, current.etag);
+        const pinNote = pin
+          ? `\nPinned: adoptEtag ${pin} (an edit made after this review is refused wherever \`up\` runs).`
+          : `\nTo hold this review on the machine that runs \`up\` (a CI job), pin it in the program: adoptEtag: ${JSON.stringify(current.etag)}.`;
+        (report.includes("writes nothing") && pin ? pulumi.log.info : pulumi.log.warn)(`${report}${pinNote}`, r);
       });
     }
-    return current.etag;
+    return pin ?? current.etag;
   });
 }

@@ -57,6 +57,12 @@ export interface RoutingRuleArgs {
   conflictPolicy?: pulumi.Input<ConflictPolicy>;
   /** Take over an existing rule with this id instead of creating one. */
   adoptId?: pulumi.Input<string>;
+  /**
+   * The ETag of the `adoptId` object as the reviewed preview showed it (the preview's adoption
+   * report prints the line to add). With it, the review holds wherever `up` runs: an object edited
+   * since is refused, at preview and at `up`, instead of taken over with the edit.
+   */
+  adoptEtag?: pulumi.Input<string>;
 }
 
 /**
@@ -129,6 +135,7 @@ export class RoutingRule extends pulumi.dynamic.Resource {
                 routingRuleKind,
                 name,
                 args.adoptId,
+                args.adoptEtag,
                 pulumi.output(plain),
                 (values) => {
                   const checked = validateRuleInputs(

@@ -34,6 +34,8 @@ export interface WebhookArgs {
   conflictPolicy?: pulumi.Input<ConflictPolicy>;
   /** Take over an existing webhook with this id instead of creating one. */
   adoptId?: pulumi.Input<string>;
+  /** The ETag of the `adoptId` object as the reviewed preview showed it (see RoutingRuleArgs.adoptEtag). */
+  adoptEtag?: pulumi.Input<string>;
 }
 
 /** A CXone webhook that receives routing rule events. */
@@ -75,7 +77,8 @@ export class Webhook extends pulumi.dynamic.Resource {
                 webhookKind,
                 name,
                 args.adoptId,
-                pulumi.output({ ...args, secret: undefined }),
+                args.adoptEtag,
+                pulumi.output({ ...args, adoptEtag: undefined, secret: undefined }),
                 (values) => {
                   const checked = validateWebhookInputs(values);
                   return checked.ok ? (checked.value as Record<string, unknown>) : undefined;

@@ -9,8 +9,9 @@ import { confirmReplace, mayHaveApplied } from "./write-safety/confirm-write";
 
 function changedSincePreview(kind: string, adoptId: string, previewETag: string, nowETag: string | undefined): AdoptionError {
   return new AdoptionError(
-    `${kind} adoptId "${adoptId}": the object changed in CXone since preview read it (ETag at preview ${previewETag}, now ${nowETag ?? "unknown"}), ` +
-      "so nothing was written and nothing was taken over. Run `pulumi preview` again to review what adopting it changes, then `pulumi up`.",
+    `${kind} adoptId "${adoptId}": the object changed in CXone since the reviewed preview read it (adoptEtag ${previewETag}, now ${nowETag ?? "unknown"}), ` +
+      "so nothing was written and nothing was taken over. Run `pulumi preview` to review what adopting it changes now; " +
+      "if the program pins adoptEtag, set it to the value that preview prints; then `pulumi up`.",
   );
 }
 

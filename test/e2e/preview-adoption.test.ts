@@ -72,22 +72,37 @@ describe("adoption at preview: reviewed field by field, guarded by the ETag prev
     expect(preview.printed).toContain(
       `RoutingRule "twin" adopts CXone object ${identicalId} ("Twin"): it already equals the program, so adopting it writes nothing.`,
     );
+    // The line that pins the review, for wherever `up` runs.
+    expect(preview.printed).toContain(`pin it in the program: adoptEtag: ${JSON.stringify(legacy().etag)}`);
     expect(apiWrites(sim)).toEqual([]);
   });
 
-  it("an edit made in the console after the preview is refused at up, not overwritten", async () => {
+  it("an edit made in the console after the reviewed preview is refused at up, not overwritten", async () => {
+    // The reviewer's pin goes into the program (here: the rules data) with the pull request.
+    await setRules([
+      { ...program, adoptId: legacyId, adoptEtag: legacy().etag },
+      { ...twin, adoptId: identicalId },
+    ]);
     await sim.admin.editRule(legacyId, { description: "edited after the review" });
     const up = await p.run("up", "--yes", "--skip-preview");
     expect(up.code).not.toBe(0);
-    expect(up.printed).toContain("changed in CXone since preview read it");
-    expect(up.printed).toContain("Run `pulumi preview` again");
+    expect(up.printed).toContain(`the object ${legacyId} changed in CXone since the reviewed preview read it`);
+    expect(up.printed).toContain("set adoptEtag:");
     expect(legacy().description).toBe("edited after the review");
     expect(sim.admin.state().rules).toHaveLength(2);
   });
 
-  it("after a new preview, up adopts: the reviewed rule is written once, the identical one not at all", async () => {
+  it("preview names the edit and the new pin; after it, up adopts: the reviewed rule is written once, the identical one not at all", async () => {
+    const stale = await p.run("preview", "--diff");
+    expect(stale.code).not.toBe(0);
+    expect(stale.printed).toMatch(/description: "edited after the review" => "now managed by Pulumi"/);
+    expect(stale.printed).toContain(`set adoptEtag: ${JSON.stringify(legacy().etag)}`);
+    await setRules([
+      { ...program, adoptId: legacyId, adoptEtag: legacy().etag },
+      { ...twin, adoptId: identicalId },
+    ]);
     const preview = await p.preview();
-    expect(preview.printed).toMatch(/description: "edited after the review" => "now managed by Pulumi"/);
+    expect(preview.printed).toContain("Pinned: adoptEtag");
     const before = sim.admin.requests().length;
     await p.up();
     const writes = apiWrites(sim, before);

@@ -11,6 +11,7 @@ export interface RuleData {
   fallback?: string;
   fallbackRuleId?: string;
   adoptId?: string;
+  adoptEtag?: string;
   aliases?: string[];
 }
 

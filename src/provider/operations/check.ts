@@ -1,10 +1,37 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { unwrapSecrets } from "../../kinds/secrets";
+import { isUnknownPlaceholder, type CheckFailure } from "../../validation";
 import { isConflictPolicy } from "../../settings/settings";
 import { hideSecretFailures, unknownInputFailures, without } from "../check-inputs";
+import { logicalName } from "../identity/run-registry";
 import { tenantNameFailure } from "../identity/tenant-names";
+import { adoptionReport } from "../../kinds/adoption-report";
 import { mayBeOwnCreate } from "../write-safety/interrupted-create";
 import { META_FIELDS, meta, pick, type Operation, type Props } from "./operation";
+
+/**
+ * A new resource's adoption pinned to the ETag of the reviewed preview (`adoptEtag`): refused at
+ * preview when the object changed since, so the refusal `create` would give comes before any write.
+ */
+async function staleAdoption(
+  op: Operation,
+  logical: string,
+  adoptId: string,
+  pinned: string,
+  fields: Props,
+): Promise<CheckFailure | undefined> {
+  if (isUnknownPlaceholder(adoptId) || isUnknownPlaceholder(pinned)) return undefined;
+  // A missing object or an unreachable tenant is reported by the program's adoption review.
+  const now = await op.api.get(adoptId).catch(() => undefined);
+  if (!now || now.etag === pinned) return undefined;
+  return {
+    property: "adoptEtag",
+    reason:
+      `the object ${adoptId} changed in CXone since the reviewed preview read it (adoptEtag ${pinned}, now ${now.etag ?? "unknown"}), so up would refuse it. ` +
+      `What adopting it changes now:\n${adoptionReport(op.kind, logical, adoptId, op.kind.fromServer(now.body, op.scope), fields)}\n` +
+      `Review that, then set adoptEtag: ${JSON.stringify(now.etag)}.`,
+  };
+}
 
 /**
  * check(): validates and normalises one resource's inputs (domain fields in validate()'s shape,
@@ -32,7 +59,13 @@ export async function check(op: Operation, olds: Props | undefined, news: unknow
   if (raw.adoptId !== undefined && (typeof raw.adoptId !== "string" || raw.adoptId === "")) {
     failures.push({ property: "adoptId", reason: "must be the non-empty id of an existing object in CXone" });
   }
-  if (checked.ok && failures.length === 0 && Object.keys(olds ?? {}).length === 0 && raw.adoptId === undefined) {
+  const isNew = Object.keys(olds ?? {}).length === 0;
+  if (checked.ok && failures.length === 0 && isNew && typeof raw.adoptId === "string" && typeof raw.adoptEtag === "string") {
+    const logical = typeof raw.__urn === "string" ? logicalName(raw.__urn) : kind.kind;
+    const stale = await staleAdoption(op, logical, raw.adoptId, raw.adoptEtag, checked.value as Props);
+    if (stale) failures.push(stale);
+  }
+  if (checked.ok && failures.length === 0 && isNew && raw.adoptId === undefined) {
     const fields = checked.value as Props;
     const taken = await tenantNameFailure(op.run, kind, fields.name as string, raw.__urn, (holderId) =>
       mayBeOwnCreate(op, holderId, fields),
