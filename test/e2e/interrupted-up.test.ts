@@ -1,28 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
+import { backendStateDir, deleteEmptyMetadata, emptyMetadataFiles } from "../helpers/backend-files";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
 
 const RULES = 100;
 const CHECKPOINT_EOF = "failed to load checkpoint: EOF";
-
-/** The file backend's folder (`pulumi login file://<folder>` keeps its state in <folder>/.pulumi). */
-function backendStateDir(p: PulumiProject): string {
-  return path.join(String(p.env.PULUMI_BACKEND_URL).replace(/^file:\/\//, ""), ".pulumi");
-}
-
-function emptyMetadataFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".attrs"))
-    .filter((file) => statSync(path.join(dir, file)).size === 0);
-}
-
-/** The README's step for `failed to load checkpoint: EOF`, on this project's backend folder. */
-function deleteEmptyMetadata(p: PulumiProject): void {
-  execFileSync("find", [backendStateDir(p), "-name", "*.attrs", "-size", "0", "-delete"]);
-}
 
 // Issue 15: `pulumi up` killed with SIGKILL part-way; the documented recovery converges.
 describe("an up killed mid-way recovers with the documented steps", () => {
@@ -72,7 +56,7 @@ describe("an up killed mid-way recovers with the documented steps", () => {
     expect(locked.printed).toContain("pulumi cancel");
     await p.ok("cancel", "--yes");
     // The engine's own step for creates it never saw answered: drop its records of them. The
-    // objects stay in CXone; the next up takes each over through the create journal.
+    // objects stay in CXone; the next up takes each over (CXone replays its Idempotency-Key).
     await p.refresh("--clear-pending-creates");
     const up = await p.run("up", "--yes", "--skip-preview");
     expect(up.code, up.printed).toBe(0);
