@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ProgramInputError } from "../errors/program-input-error";
 import { NotFoundError } from "../client/errors";
-import { isUnknownPlaceholder } from "../validation";
 import { OwnershipError } from "../errors/ownership-error";
 import { adoptionReport } from "../kinds/adoption-report";
 import { currentOwner, foreignOwner } from "../settings/ownership";

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { secretInputs } from "./secret-inputs";
 import { ProgramInputError } from "../errors/program-input-error";
 import { describeValue } from "../validation/describe-value";
 import { reviewAdoption } from "./adoption-review";
@@ -151,6 +152,7 @@ export class RoutingRule extends pulumi.dynamic.Resource {
         // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
         // No key without an owner: every key costs the SDK an Output and four promises per resource.
         ...ownerInput(),
+        ...secretInputs(plain as Record<string, unknown>),
         __urn: resourceUrn(name, ROUTING_RULE_TYPE, opts.parent),
         etag: undefined,
         version: undefined,

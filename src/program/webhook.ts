@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { secretInputs } from "./secret-inputs";
 import { ProgramInputError } from "../errors/program-input-error";
 import { reviewAdoption } from "./adoption-review";
 import { deferred } from "./deferred";
@@ -90,6 +91,7 @@ export class Webhook extends pulumi.dynamic.Resource {
         // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
         // No key without an owner: every key costs the SDK an Output and four promises per resource.
         ...ownerInput(),
+        ...secretInputs(args as unknown as Record<string, unknown>),
         __urn: resourceUrn(name, WEBHOOK_TYPE, opts.parent),
         hasSecret: undefined,
         etag: undefined,

@@ -1,3 +1,5 @@
+import { containsSecret, leafTexts, secretTexts } from "../kinds/secrets";
+import { carriesCredentials, hideUrlCredentials, urlCredentials } from "../kinds/url-credentials";
 import { closestName, type CheckFailure } from "../validation";
 
 /** Keys the engine may hand back that are outputs or the SDK's own, not inputs to judge. */
@@ -45,4 +47,37 @@ export function unknownInputFailures(
 /** `inputs` without the given keys (values the engine must not print). */
 export function without(inputs: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(inputs).filter(([k]) => !keys.includes(k)));
+}
+
+/**
+ * check()'s answer when it refuses inputs. The engine prints a failure as `property <name> value
+ * {<value>} has a problem`, looking the value up by name in the returned inputs, even when the
+ * program marked it secret. So every property that holds a secret (the kind's own secret fields,
+ * anything the program wrapped with pulumi.secret, a URL that carries credentials) is left out of
+ * the returned inputs and its failures are renamed "<name> (value hidden)"; and no reason quotes a
+ * secret or a URL credential, whoever wrote it.
+ */
+export function hiddenFailures(
+  secretFields: readonly string[],
+  given: Record<string, unknown>,
+  raw: Record<string, unknown>,
+  failures: readonly CheckFailure[],
+  hiddenKeys: readonly string[],
+): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+  // The program names the inputs it marked secret (__secrets): the engine sends their values plain.
+  const marked = Array.isArray(raw.__secrets) ? raw.__secrets.filter((k): k is string => typeof k === "string") : [];
+  const secretProps = Object.keys(given).filter((k) => marked.includes(k) || containsSecret(given[k]) || carriesCredentials(raw[k]));
+  const hidden = [...new Set([...secretFields, ...secretProps])];
+  const texts = [
+    ...secretTexts(given),
+    ...marked.flatMap((k) => leafTexts(raw[k])),
+    ...Object.values(raw).flatMap((v) => (typeof v === "string" ? urlCredentials(v) : [])),
+  ]
+    .filter((t) => t.length >= 3)
+    .sort((a, b) => b.length - a.length);
+  const clean = (reason: string) => texts.reduce((text, secret) => text.split(secret).join("[secret]"), hideUrlCredentials(reason));
+  return {
+    inputs: without(given, [...hidden, ...hiddenKeys]),
+    failures: hideSecretFailures(failures, hidden).map((f) => ({ property: f.property, reason: clean(f.reason) })),
+  };
 }

@@ -9,9 +9,12 @@ export class RoutingTestsFailedError extends CxoneRoutingError {
   readonly code = "routing_tests_failed";
   readonly failures: readonly RoutingTestFailure[];
 
-  constructor(failures: readonly RoutingTestFailure[], total: number) {
+  /** `hide` takes the program's secret values out of the message (see kinds/secrets.ts secretHider). */
+  constructor(failures: readonly RoutingTestFailure[], total: number, hide: (message: string) => string = (m) => m) {
     super(
-      `${failures.length} of ${total} routing test(s) failed; nothing was written:\n\n${failures.map(formatRoutingTestFailure).join("\n\n")}`,
+      hide(
+        `${failures.length} of ${total} routing test(s) failed; nothing was written:\n\n${failures.map(formatRoutingTestFailure).join("\n\n")}`,
+      ),
     );
     this.failures = failures;
   }

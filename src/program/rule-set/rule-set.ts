@@ -9,6 +9,7 @@ import { sharedValues } from "./shared-values";
 import { resolveForAnalysis } from "./resolve-for-analysis";
 import { analysisSettings } from "./analysis-settings";
 import { CxoneRoutingError } from "../../errors/cxone-routing-error";
+import { secretHider } from "../../kinds/secrets";
 import { ProgramInputError } from "../../errors/program-input-error";
 import type { EvaluableRule } from "../../routing/routing-evaluator";
 import type { RoutingTestCase } from "../../routing/routing-test-case";
@@ -70,12 +71,16 @@ export function createRuleSet(): RuleSet {
   async function analyse(): Promise<{ findings: Finding[]; failure?: RoutingTestsFailedError }> {
     const settings = analysisSettings();
     const ruleResources = new Set([...rules.values()].map((r) => r.resource).filter((r): r is pulumi.Resource => !!r));
+    const secrets: string[] = [];
     const resolved = await Promise.all(
       [...rules.values()].map(async (rule) => ({
         rule,
-        values: (await resolveForAnalysis(rule.args, ruleResources)) as Record<string, unknown>,
+        values: (await resolveForAnalysis(rule.args, ruleResources, secrets)) as Record<string, unknown>,
       })),
     );
+    // Every message below goes through hide: no secret value, no URL credential (CI logs are read by many).
+    const hide = secretHider(secrets);
+    const hidden = (f: Finding): Finding => ({ ...f, reason: hide(f.reason) });
     const errors: Finding[] = [];
     const analyzable: AnalyzableRule[] = [];
     const evaluable: EvaluableRule[] = [];
@@ -113,15 +118,18 @@ export function createRuleSet(): RuleSet {
     // A rule left out for invalid inputs still exists: a fallback naming it is not dangling.
     const dangling = (f: Finding) => f.code === "fallback_missing" && invalid.has(rules.get(f.key)?.fallbackKey ?? "");
     const remote = await checkRemoteFallbacks(analyzable);
-    const findings = [...errors, ...analysis.errors.filter((f) => !dangling(f)), ...remote.errors];
+    const findings = [...errors, ...analysis.errors.filter((f) => !dangling(f)), ...remote.errors].map(hidden);
     if (findings.length > 0 || invalid.size > 0) {
-      for (const warning of [...analysis.warnings, ...remote.warnings]) pulumi.log.warn(formatFindings([warning]));
+      for (const warning of [...analysis.warnings, ...remote.warnings]) pulumi.log.warn(formatFindings([hidden(warning)]));
       return { findings };
     }
     // A valid set: the evaluator's warnings (shadowed rules get a witness), the routing tests and,
     // at preview, the impact report.
-    const whatIf = await runWhatIf(evaluable, tests, [...analysis.warnings, ...remote.warnings]);
-    return { findings, ...(whatIf.failures.length > 0 ? { failure: new RoutingTestsFailedError(whatIf.failures, tests.length) } : {}) };
+    const whatIf = await runWhatIf(evaluable, tests, [...analysis.warnings, ...remote.warnings], hide);
+    return {
+      findings,
+      ...(whatIf.failures.length > 0 ? { failure: new RoutingTestsFailedError(whatIf.failures, tests.length, hide) } : {}),
+    };
   }
 
   async function runSeal(): Promise<void> {

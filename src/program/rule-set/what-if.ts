@@ -25,23 +25,30 @@ export async function runWhatIf(
   rules: readonly EvaluableRule[],
   cases: readonly RoutingTestCase[],
   analysisWarnings: readonly Finding[],
+  /** Hides the program's secret values in every message (see kinds/secrets.ts secretHider). */
+  hide: (message: string) => string = (m) => m,
 ): Promise<WhatIfResult> {
+  const warn = (message: string) => pulumi.log.warn(hide(message));
   const evaluator = createRoutingEvaluator(rules);
   const byKey = new Map(rules.map((r) => [r.key, r]));
   for (const warning of analysisWarnings) {
     const rule = warning.code === "shadowed_rule" ? byKey.get(warning.key) : undefined;
     const witness = rule ? shadowWitness(evaluator, rule) : undefined;
-    pulumi.log.warn(formatFindings([witness ? { ...warning, reason: `${warning.reason}; ${witness}` } : warning]));
+    warn(formatFindings([witness ? { ...warning, reason: `${warning.reason}; ${witness}` } : warning]));
   }
-  for (const finding of crossTypeFallbacks(evaluator)) pulumi.log.warn(formatFindings([finding]));
-  for (const finding of unreadCaseAttributes(rules, cases)) pulumi.log.warn(formatCaseFinding(finding));
+  for (const finding of crossTypeFallbacks(evaluator)) warn(formatFindings([finding]));
+  for (const finding of unreadCaseAttributes(rules, cases)) warn(formatCaseFinding(finding));
 
   const failures = runRoutingTests(evaluator, cases);
-  if (pulumi.runtime.isDryRun()) await impactReport(evaluator, cases);
+  if (pulumi.runtime.isDryRun()) await impactReport(evaluator, cases, hide);
   return { failures };
 }
 
-async function impactReport(program: ReturnType<typeof createRoutingEvaluator>, cases: readonly RoutingTestCase[]): Promise<void> {
+async function impactReport(
+  program: ReturnType<typeof createRoutingEvaluator>,
+  cases: readonly RoutingTestCase[],
+  hide: (message: string) => string,
+): Promise<void> {
   const source = settingSource((key) => pulumi.runtime.getConfig(key));
   const corpusFile = source("impactCorpus");
   if (cases.length === 0 && !corpusFile) return;
@@ -68,7 +75,7 @@ async function impactReport(program: ReturnType<typeof createRoutingEvaluator>, 
       ...(r.fallbackRuleId ? { fallbackRuleId: r.fallbackRuleId } : {}),
     }));
   } catch (error) {
-    pulumi.log.warn(`routing impact report skipped: the tenant's rules could not be read (${(error as Error).message})`);
+    pulumi.log.warn(hide(`routing impact report skipped: the tenant's rules could not be read (${(error as Error).message})`));
     return;
   }
   const what = [
@@ -77,5 +84,5 @@ async function impactReport(program: ReturnType<typeof createRoutingEvaluator>, 
   ]
     .filter(Boolean)
     .join(" + ");
-  pulumi.log.info(formatImpact(computeImpact(tenantRules, program, samples), what));
+  pulumi.log.info(hide(formatImpact(computeImpact(tenantRules, program, samples), what)));
 }

@@ -2,12 +2,12 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { unwrapSecrets } from "../../kinds/secrets";
 import { isUnknownPlaceholder, type CheckFailure } from "../../validation";
 import { isConflictPolicy } from "../../settings/settings";
-import { hideSecretFailures, unknownInputFailures, without } from "../check-inputs";
+import { hiddenFailures, hideSecretFailures, unknownInputFailures } from "../check-inputs";
 import { logicalName } from "../identity/run-registry";
 import { tenantNameFailure } from "../identity/tenant-names";
 import { adoptionReport } from "../../kinds/adoption-report";
 import { mayBeOwnCreate } from "../write-safety/interrupted-create";
-import { META_FIELDS, meta, pick, type Operation, type Props } from "./operation";
+import { META_FIELDS, meta, pick, protectCredentials, type Operation, type Props } from "./operation";
 
 /**
  * A new resource's adoption pinned to the ETag of the reviewed preview (`adoptEtag`): refused at
@@ -72,9 +72,10 @@ export async function check(op: Operation, olds: Props | undefined, news: unknow
     );
     if (taken) failures.push(taken);
   }
-  // Never hand the engine a secret it would print next to a failure.
-  if (failures.length > 0 || !checked.ok) return { inputs: without(given, [...kind.secretFields, ...unknown.hidden]), failures };
+  // Never hand the engine a secret it would print next to a failure (see hiddenFailures).
+  if (failures.length > 0 || !checked.ok) return hiddenFailures(kind.secretFields, given, raw, failures, unknown.hidden);
   const display = { ...(await kind.display(checked.value, raw, op.scope)), ...pick(raw, kind.displayFields) };
-  // Keep the caller's secret wrappers on write-only fields; everything else is normalized.
-  return { inputs: { ...meta(given), ...checked.value, ...display, ...pick(given, kind.writeOnlyFields) } };
+  // Keep the caller's secret wrappers on write-only fields; everything else is normalized, and a URL
+  // that carries credentials is held as a secret (never shown in a diff).
+  return { inputs: protectCredentials({ ...meta(given), ...checked.value, ...display, ...pick(given, kind.writeOnlyFields) }) };
 }

@@ -1,6 +1,7 @@
 import type { ApiResponse, ResourcesApi } from "../../client";
 import type { KindScope, ObjectKind } from "../../kinds/object-kind";
 import { asSecret, unwrapSecrets } from "../../kinds/secrets";
+import { carriesCredentials } from "../../kinds/url-credentials";
 import { ProviderStateError } from "../../errors/provider-state-error";
 import { isConflictPolicy, type ConflictPolicy } from "../../settings/settings";
 import { hideSecretFailures } from "../check-inputs";
@@ -10,7 +11,7 @@ import type { RunContext } from "../run-context";
 export type Props = Record<string, unknown>;
 
 /** Inputs that steer the provider but are not part of the CXone object. */
-export const META_FIELDS = ["__urn", "conflictPolicy", "adoptId", "adoptEtag", "owner"] as const;
+export const META_FIELDS = ["__urn", "__secrets", "conflictPolicy", "adoptId", "adoptEtag", "owner"] as const;
 
 /** One provider call's view of its kind and run: what every operation module works with. */
 export interface Operation<
@@ -45,16 +46,21 @@ export function pick(props: Props, fields: readonly string[]): Props {
   return Object.fromEntries(fields.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
 }
 
+/** `props` with every top-level URL that carries credentials held as a secret (see kinds/url-credentials.ts). */
+export function protectCredentials(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, carriesCredentials(v) ? asSecret(v) : v]));
+}
+
 /** The outputs the state keeps: meta and write-only inputs, display fields, the server's object and its ETag. */
 export function outputs(op: Operation, inputs: Props, response: Pick<ApiResponse<{ id: string }>, "body" | "etag">): Props {
-  return {
+  return protectCredentials({
     ...meta(inputs),
     ...pick(inputs, op.kind.writeOnlyFields),
     ...pick(inputs, op.kind.displayFields),
     ...op.kind.fromServer(response.body, op.scope),
     ...op.kind.serverFields(response.body),
     etag: response.etag,
-  };
+  });
 }
 
 /** What check() would return for the object as the server holds it now (see read()). */
@@ -63,7 +69,7 @@ export async function serverInputs(op: Operation, props: Props, object: { id: st
   const writeOnly = Object.fromEntries(
     Object.entries(pick(props, op.kind.writeOnlyFields)).map(([k, v]) => [k, op.kind.secretFields.includes(k) ? asSecret(v) : v]),
   );
-  return { ...meta(props), ...fields, ...(await op.kind.display(fields, props, op.scope)), ...writeOnly };
+  return protectCredentials({ ...meta(props), ...fields, ...(await op.kind.display(fields, props, op.scope)), ...writeOnly });
 }
 
 /** The domain fields of inputs that check() accepted. */
