@@ -32,17 +32,12 @@ describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported proje
   });
 
   it("writes a project that compiles, is formatted and lists what to set", async () => {
-    const result = await sh(
-      "node",
-      [path.join(packageRoot(), "provider", "cli", "bin", "cxone-routing.js"), "export", "--out", dir],
-      root,
-      {
-        CXONE_BASE_URL: sim.url,
-        CXONE_CLIENT_ID: DEFAULT_CREDENTIALS.clientId,
-        CXONE_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret,
-        CXONE_RATE_LIMIT_PER_MINUTE: "off",
-      },
-    );
+    const result = await sh("node", [path.join(packageRoot(), "bin", "cxone-routing.js"), "export", "--out", dir], root, {
+      CXONE_BASE_URL: sim.url,
+      CXONE_CLIENT_ID: DEFAULT_CREDENTIALS.clientId,
+      CXONE_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret,
+      CXONE_RATE_LIMIT_PER_MINUTE: "off",
+    });
     exportOutput = result.printed;
     expect(result.code, result.printed).toBe(0);
     expect(result.printed).toContain(`exported ${RULES} rule(s) and 1 webhook(s)`);
