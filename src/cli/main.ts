@@ -8,6 +8,7 @@ import { evaluableRules, explainRoute, parseInteraction } from "./explain";
 import { UsageError } from "./errors";
 import { exportTenant, formatExportRun } from "./export/export-command";
 import { promote } from "./promote/promote-command";
+import { summary } from "./summary/summary-command";
 import { previewOperations, readManagedObjects, readStackConfig } from "./stack-source";
 import { readTenant } from "./tenant";
 
@@ -39,6 +40,11 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
       content hash: shows what differs, then \`pulumi preview --diff --stack <to>\`; applies it with
       \`pulumi up\` only with --yes. A working tree holding another rule set is refused.
       Exit 0 plan shown or applied, 1 refused or the preview/up failed, 2 error.
+  summary --stack <stack> [--out <file>]
+      Markdown for a pull-request comment or a job summary, from \`pulumi preview --json\`: the plan per
+      rule and webhook with field changes, the routing tests (passed, failed), the impact table, and a
+      Mermaid diagram of the rules the change touches and their fallbacks. At most 65,536 characters.
+      Exit 0 preview passed, 1 preview failed (the summary says why), 2 error.
 
   --cwd <dir>   the Pulumi project folder (default: the nearest folder with Pulumi.yaml)`;
 
@@ -147,6 +153,11 @@ export async function run(
     if (!from || !to || extra)
       throw new UsageError(`promote needs two stacks, e.g. \`cxone-routing promote dev staging --yes\`.\n${USAGE}`);
     return promote({ from, to, yes: values.yes, cwd, print, printError });
+  }
+  if (command === "summary") {
+    if (!values.stack) throw new UsageError(`summary needs --stack <stack>.\n${USAGE}`);
+    const out = values.out ? path.resolve(values.out) : undefined;
+    return summary({ stack: values.stack, cwd, out, print, progress: printError });
   }
   throw new UsageError(`unknown command "${command}".\n${USAGE}`);
 }
