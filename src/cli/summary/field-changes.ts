@@ -81,6 +81,6 @@ export function fieldChanges(before: Record<string, unknown> | undefined, after:
 /** Input fields whose value the preview hides: a change to them cannot be shown. */
 export function secretFields(inputs: Record<string, unknown> | undefined): string[] {
   return Object.keys(inputs ?? {})
-    .filter((k) => (inputs ?? {})[k] === SECRET)
+    .filter((k) => inputs?.[k] === SECRET)
     .sort();
 }
