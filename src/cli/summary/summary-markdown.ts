@@ -73,12 +73,20 @@ function render(input: SummaryInput, limits: Limits): string {
   const { stack, plan, whatIf } = input;
   const out: string[] = [];
   const changed = plan.objects.filter((o) => o.op !== "same");
-  const verdict = input.previewOk ? "preview passed" : "**preview failed: nothing can be applied as is**";
-  out.push(`## Routing change: stack \`${stack}\``, "", `${verdict} · ${counts(plan)}`, "");
+  // A failed preview plans only what registered before the failure: no counts that would mislead.
+  const verdict = input.previewOk ? `preview passed · ${counts(plan)}` : "**preview failed: nothing can be applied as is**";
+  out.push(`## Routing change: stack \`${stack}\``, "", verdict, "");
 
   out.push("### Plan", "");
-  if (changed.length === 0) out.push("No routing rule or webhook changes.");
-  else {
+  if (!input.previewOk) {
+    out.push(
+      changed.length === 0
+        ? "_No plan: the preview stopped before the engine planned the routing rules. Fix what the sections below report, and the plan appears here._"
+        : "_The preview stopped early: this plan is partial._",
+    );
+  }
+  if (changed.length === 0 && input.previewOk) out.push("No routing rule or webhook changes.");
+  else if (changed.length > 0) {
     const rows = changed.flatMap(planRows);
     out.push("| | Resource | Field | Before | After |", "|---|---|---|---|---|", ...rows.slice(0, limits.planRows));
     if (rows.length > limits.planRows) out.push(more(rows.length - limits.planRows, "plan row(s)", stack));

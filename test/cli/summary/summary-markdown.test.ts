@@ -133,7 +133,12 @@ describe("field changes of dynamic resources (computed from the preview's old an
 describe("the PR summary", () => {
   it("renders the plan per rule with field changes, tests, impact and the touched rules' diagram", () => {
     const text = renderSummary({ stack: "dev", plan: planFromPreview(preview()), whatIf, previewOk: false });
-    expect(text).toContain("**preview failed: nothing can be applied as is** · 1 to create, 1 to update, 1 to delete, 1 unchanged");
+    expect(text).toContain(
+      "**preview failed: nothing can be applied as is**\n\n### Plan\n\n_The preview stopped early: this plan is partial._",
+    );
+    expect(renderSummary({ stack: "dev", plan: planFromPreview(preview()), whatIf, previewOk: true })).toContain(
+      "preview passed · 1 to create, 1 to update, 1 to delete, 1 unchanged",
+    );
     expect(text).toContain("| ~ update | RoutingRule `voice-vip`<br/>VIP | `targets[queue q-1].weight` | `70` | `60` |");
     expect(text).toContain("|  |  | `targets[queue q-2].weight` | `30` | `40` |");
     expect(text).toContain("| + create | RoutingRule `voice-new`<br/>New | _new_ | | |");
