@@ -69,6 +69,9 @@ describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported proje
     const before = sim.admin.requests().length;
     await pulumi("up", "--yes");
     expect(await pulumi.lastChanges()).toEqual({ create: RULES + 2 });
+    // What `cxone-routing promote` reads from this stack: its rule set and content hash.
+    expect((await pulumi("stack", "output", "ruleSetSha256")).trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(await pulumi("stack", "output", "ruleSet")).length).toBe(RULES + 1);
     const writes = apiWrites(sim, before);
     const ruleWrites = writes.filter((r) => r.template.includes("interactionroutingrules"));
     expect(ruleWrites).toEqual([]);
