@@ -1,6 +1,5 @@
 import { cpSync, symlinkSync } from "node:fs";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { DEFAULT_CREDENTIALS } from "../src/simulator";
 import { offlineEngineEnv, runPulumi } from "../tools/engine";
 
@@ -9,8 +8,6 @@ export interface ExampleProject {
   env: NodeJS.ProcessEnv;
   /** Runs pulumi in the project; throws with the engine's output on failure. */
   pulumi(...args: string[]): Promise<string>;
-  /** Compiles the project's helper scripts (compare, promote); the Pulumi program itself needs no build. */
-  buildScripts(): void;
 }
 
 /**
@@ -21,7 +18,7 @@ export function copyExampleProject(example: string, workRoot: string, options: {
   const dir = path.join(workRoot, "routing-infra");
   cpSync(example, dir, { recursive: true, filter: (src) => !/[/\\](node_modules|bin|\.cxone)$/.test(src) });
   symlinkSync(path.join(example, "node_modules"), path.join(dir, "node_modules"), "dir");
-  // The engine folder is first on PATH: the example's scripts run `pulumi` like a person does.
+  // The engine folder is first on PATH: `cxone-routing` runs `pulumi` like a person does.
   const env: NodeJS.ProcessEnv = offlineEngineEnv(workRoot, "demo-passphrase");
   const project: ExampleProject = {
     dir,
@@ -33,13 +30,7 @@ export function copyExampleProject(example: string, workRoot: string, options: {
       if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} failed (exit ${result.code}):\n${result.stderr || result.stdout}`);
       return result.stdout;
     },
-    buildScripts() {
-      // Synchronous on purpose: nothing is being served while it compiles.
-      const tsc = path.join(example, "node_modules", "typescript", "bin", "tsc");
-      execFileSync(process.execPath, [tsc, "-p", path.join(dir, "tsconfig.scripts.json")], { stdio: "inherit" });
-    },
   };
-  project.buildScripts();
   return project;
 }
 

@@ -62,8 +62,8 @@ async function main(): Promise<void> {
     const outputs = JSON.parse(await project.pulumi("stack", "output", "--json", "--stack", "dev"));
     printDeployment("dev", outputs, sims.dev!.admin.state());
 
-    step("Promoting dev -> staging (npm run promote -- dev staging --yes)");
-    await runNodeScript(project.dir, env, "promote.js", ["dev", "staging", "--yes"]);
+    step("Promoting dev -> staging (npx cxone-routing promote dev staging --yes)");
+    await runCxoneRouting(project.dir, env, ["promote", "dev", "staging", "--yes"]);
 
     step("Events received by the orchestration endpoint");
     await sandbox.admin.flushDeliveries();
@@ -131,10 +131,10 @@ async function showFailingRoutingTest(project: { dir: string; pulumi(...args: st
   console.log(`requests that changed the dev tenant: ${writes}; rules/voice.ts restored`);
 }
 
-/** Runs a script of the example asynchronously: the simulator serves from this process's event loop. */
-async function runNodeScript(project: string, env: NodeJS.ProcessEnv, script: string, args: string[]): Promise<void> {
+/** Runs the example's installed `cxone-routing` asynchronously: the simulator serves from this process's event loop. */
+async function runCxoneRouting(project: string, env: NodeJS.ProcessEnv, args: string[]): Promise<void> {
   const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [path.join(project, "bin", "scripts", script), ...args], {
+  const child = spawn(process.execPath, [path.join(project, "node_modules", "pulumi-cxone-routing", "bin", "cxone-routing.js"), ...args], {
     cwd: project,
     env: { ...process.env, ...env },
     stdio: "inherit",
@@ -143,7 +143,7 @@ async function runNodeScript(project: string, env: NodeJS.ProcessEnv, script: st
     child.on("error", reject);
     child.on("close", resolve);
   });
-  if (code !== 0) throw new Error(`${script} ${args.join(" ")} exited with ${code}`);
+  if (code !== 0) throw new Error(`cxone-routing ${args.join(" ")} exited with ${code}`);
 }
 
 if (!existsSync(path.join(packageRoot(), "dist"))) {

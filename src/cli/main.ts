@@ -7,6 +7,8 @@ import { driftReport, formatDriftReport } from "./drift";
 import { evaluableRules, explainRoute, parseInteraction } from "./explain";
 import { UsageError } from "./errors";
 import { exportTenant, formatExportRun } from "./export/export-command";
+import { promote } from "./promote/promote-command";
+import { summary } from "./summary/summary-command";
 import { previewOperations, readManagedObjects, readStackConfig } from "./stack-source";
 import { readTenant } from "./tenant";
 
@@ -33,6 +35,16 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
       --project <name>        Pulumi project name (default: the folder's name)
       --restart               ignore the checkpoint of an interrupted export; --force  write into a non-empty folder
       Exit 0 written, 1 written with analysis errors (the tenant's own), 2 error.
+  promote <from> <to> [--yes]
+      promotes the rule set <from> last deployed (its outputs ruleSet and ruleSetSha256), pinned by
+      content hash: shows what differs, then \`pulumi preview --diff --stack <to>\`; applies it with
+      \`pulumi up\` only with --yes. A working tree holding another rule set is refused.
+      Exit 0 plan shown or applied, 1 refused or the preview/up failed, 2 error.
+  summary --stack <stack> [--out <file>]
+      Markdown for a pull-request comment or a job summary, from \`pulumi preview --json\`: the plan per
+      rule and webhook with field changes, the routing tests (passed, failed), the impact table, and a
+      Mermaid diagram of the rules the change touches and their fallbacks. At most 65,536 characters.
+      Exit 0 preview passed, 1 preview failed (the summary says why), 2 error.
 
   --cwd <dir>   the Pulumi project folder (default: the nearest folder with Pulumi.yaml)`;
 
@@ -44,7 +56,11 @@ async function view(stack: string, cwd: string): Promise<StackView> {
 }
 
 /** Runs one command; returns the exit code. Output goes through `print`. */
-export async function run(argv: readonly string[], print: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  print: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  printError: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -64,6 +80,7 @@ export async function run(argv: readonly string[], print: (text: string) => void
       "no-follow-fallbacks": { type: "boolean", default: false },
       restart: { type: "boolean", default: false },
       force: { type: "boolean", default: false },
+      yes: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -130,6 +147,17 @@ export async function run(argv: readonly string[], print: (text: string) => void
     });
     print(formatExportRun(run, { outDir: values.out, stack }));
     return run.project.errors.length > 0 ? 1 : 0;
+  }
+  if (command === "promote") {
+    const [from, to, extra] = rest;
+    if (!from || !to || extra)
+      throw new UsageError(`promote needs two stacks, e.g. \`cxone-routing promote dev staging --yes\`.\n${USAGE}`);
+    return promote({ from, to, yes: values.yes, cwd, print, printError });
+  }
+  if (command === "summary") {
+    if (!values.stack) throw new UsageError(`summary needs --stack <stack>.\n${USAGE}`);
+    const out = values.out ? path.resolve(values.out) : undefined;
+    return summary({ stack: values.stack, cwd, out, print, progress: printError });
   }
   throw new UsageError(`unknown command "${command}".\n${USAGE}`);
 }

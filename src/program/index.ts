@@ -23,3 +23,4 @@ export { OutOfBandChangeError } from "../errors/out-of-band-change-error";
 export { UnconfirmedWriteError } from "../errors/unconfirmed-write-error";
 export { AdoptionError } from "../errors/adoption-error";
 export { ProviderConfigurationError } from "../errors/provider-configuration-error";
+export { promotableRuleSet, PromotionRefusedError, type PromotableRuleSet } from "./promotable-rule-set";

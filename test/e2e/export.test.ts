@@ -32,17 +32,12 @@ describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported proje
   });
 
   it("writes a project that compiles, is formatted and lists what to set", async () => {
-    const result = await sh(
-      "node",
-      [path.join(packageRoot(), "provider", "cli", "bin", "cxone-routing.js"), "export", "--out", dir],
-      root,
-      {
-        CXONE_BASE_URL: sim.url,
-        CXONE_CLIENT_ID: DEFAULT_CREDENTIALS.clientId,
-        CXONE_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret,
-        CXONE_RATE_LIMIT_PER_MINUTE: "off",
-      },
-    );
+    const result = await sh("node", [path.join(packageRoot(), "bin", "cxone-routing.js"), "export", "--out", dir], root, {
+      CXONE_BASE_URL: sim.url,
+      CXONE_CLIENT_ID: DEFAULT_CREDENTIALS.clientId,
+      CXONE_CLIENT_SECRET: DEFAULT_CREDENTIALS.clientSecret,
+      CXONE_RATE_LIMIT_PER_MINUTE: "off",
+    });
     exportOutput = result.printed;
     expect(result.code, result.printed).toBe(0);
     expect(result.printed).toContain(`exported ${RULES} rule(s) and 1 webhook(s)`);
@@ -74,6 +69,9 @@ describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported proje
     const before = sim.admin.requests().length;
     await pulumi("up", "--yes");
     expect(await pulumi.lastChanges()).toEqual({ create: RULES + 2 });
+    // What `cxone-routing promote` reads from this stack: its rule set and content hash.
+    expect((await pulumi("stack", "output", "ruleSetSha256")).trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(await pulumi("stack", "output", "ruleSet")).length).toBe(RULES + 1);
     const writes = apiWrites(sim, before);
     const ruleWrites = writes.filter((r) => r.template.includes("interactionroutingrules"));
     expect(ruleWrites).toEqual([]);

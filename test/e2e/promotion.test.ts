@@ -20,7 +20,6 @@ describe("examples/routing-infra: promotion of exactly what dev runs, compare an
     const before = readFileSync(voiceFile(), "utf8");
     expect(before).toContain(from);
     writeFileSync(voiceFile(), before.replace(from, to));
-    project.buildScripts();
   };
 
   beforeAll(async () => {

@@ -152,7 +152,11 @@ export function generateProject(input: ExportInput): ExportedProject {
       name: input.project,
       private: true,
       main: "index.ts",
-      scripts: { typecheck: "tsc --noEmit", drift: "cxone-routing drift" },
+      scripts: {
+        typecheck: "tsc --noEmit",
+        drift: "cxone-routing drift",
+        promote: "cxone-routing promote",
+      },
       dependencies: { "@pulumi/pulumi": "^3.260.0", "pulumi-cxone-routing": input.packageVersion ?? "*" },
       devDependencies: { "@types/node": "^22", typescript: "^5" },
     }),

@@ -41,6 +41,17 @@ export function projectReadme(input: ExportInput, p: Omit<ExportedProject, "file
     "",
     "After the first `pulumi up` the `adopt` entries do nothing and may stay; a rule added to `rules/` without",
     "one is created. To point the same rules at another tenant, add a stack with its own `queues` and no `adopt`.",
+    "",
+    "## Promoting to the next stack",
+    "",
+    "Each stack records the rule set it runs (outputs `ruleSet` and `ruleSetSha256`). `cxone-routing promote`",
+    "applies exactly what one stack runs to the next, pinned by that content hash: it shows the plan first,",
+    "refuses a working tree that holds another rule set, and applies only with `--yes` (name your next stack):",
+    "",
+    "```text",
+    `npx cxone-routing promote ${s} <next stack>           # the plan`,
+    `npx cxone-routing promote ${s} <next stack> --yes     # applied`,
+    "```",
   ];
   if (p.pulledIn.length > 0) {
     lines.push("", "## Rules pulled in as fallbacks", "", "The filters left these out, but a kept rule falls back to them:", "");

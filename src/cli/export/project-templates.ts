@@ -20,7 +20,7 @@ export const PULUMI_TEMPLATE_COMPILER_OPTIONS = {
 } as const;
 
 export const INDEX_TS = `import * as pulumi from "@pulumi/pulumi";
-import { RoutingRule, Webhook } from "pulumi-cxone-routing";
+import { promotableRuleSet, RoutingRule, Webhook } from "pulumi-cxone-routing";
 import { allRules } from "./rules";
 import { type TargetIds, toRoutingRuleArgs } from "./rules/rule-definition";
 import { allWebhooks } from "./webhooks";
@@ -52,6 +52,12 @@ const rules = allRules.map((rule) => {
 
 export const webhookIds = Object.fromEntries(webhooks.map(([key, hook]) => [key, hook.id]));
 export const ruleIds = Object.fromEntries(rules.map(([key, rule]) => [key, rule.id]));
+// The reviewed definitions and their content hash: what \`cxone-routing promote <from> <to>\`
+// takes to the next stack (it refuses a working tree that holds another rule set).
+export const { ruleSet, ruleSetSha256 } = promotableRuleSet([
+  ...allRules,
+  ...allWebhooks.map((hook) => ({ ...hook, key: \`webhook:\${hook.key}\` })),
+]);
 `;
 
 /** rules/rule-definition.ts */

@@ -10,6 +10,7 @@ import { computeImpact, formatImpact, type ImpactSample } from "../../routing/im
 import { createRoutingEvaluator, type EvaluableRule } from "../../routing/routing-evaluator";
 import type { RoutingTestCase } from "../../routing/routing-test-case";
 import { runRoutingTests, type RoutingTestFailure } from "../../routing/run-routing-tests";
+import { testResults, writeWhatIfReport, type WhatIfReport } from "../../routing/what-if-report";
 import { projectRoot, settingSource } from "../../settings/settings";
 
 export interface WhatIfResult {
@@ -40,7 +41,8 @@ export async function runWhatIf(
   for (const finding of unreadCaseAttributes(rules, cases)) warn(formatCaseFinding(finding));
 
   const failures = runRoutingTests(evaluator, cases);
-  if (pulumi.runtime.isDryRun()) await impactReport(evaluator, cases, hide);
+  const impact = pulumi.runtime.isDryRun() ? await impactReport(evaluator, cases, hide) : undefined;
+  writeWhatIfReport({ tests: testResults(cases, failures), ...(impact ? { impact } : {}) }, process.env, hide);
   return { failures };
 }
 
@@ -48,10 +50,10 @@ async function impactReport(
   program: ReturnType<typeof createRoutingEvaluator>,
   cases: readonly RoutingTestCase[],
   hide: (message: string) => string,
-): Promise<void> {
+): Promise<WhatIfReport["impact"]> {
   const source = settingSource((key) => pulumi.runtime.getConfig(key));
   const corpusFile = source("impactCorpus");
-  if (cases.length === 0 && !corpusFile) return;
+  if (cases.length === 0 && !corpusFile) return undefined;
   const samples: ImpactSample[] = cases.map((c) => ({ ...c.interaction, source: `case ${JSON.stringify(c.name)}` }));
   const corpus = corpusFile ? readCorpus(path.resolve(projectRoot(), corpusFile)) : [];
   samples.push(...corpus);
@@ -76,7 +78,7 @@ async function impactReport(
     }));
   } catch (error) {
     pulumi.log.warn(hide(`routing impact report skipped: the tenant's rules could not be read (${(error as Error).message})`));
-    return;
+    return undefined;
   }
   const what = [
     cases.length ? `${cases.length} test case(s)` : "",
@@ -84,5 +86,7 @@ async function impactReport(
   ]
     .filter(Boolean)
     .join(" + ");
-  pulumi.log.info(hide(formatImpact(computeImpact(tenantRules, program, samples), what)));
+  const report = computeImpact(tenantRules, program, samples);
+  pulumi.log.info(hide(formatImpact(report, what)));
+  return { samples: what, report };
 }
