@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { UnusableResponseError } from "../../src/client/index";
-import { malformedFixture, ruleInput, type MalformedFixture } from "./malformed-setup";
+import { malformedFixture, type MalformedFixture } from "./malformed-setup";
+import { rule } from "../helpers/rules";
 
 describe("a 2xx with an empty body where an object is expected", () => {
   let f: MalformedFixture | undefined;
@@ -9,7 +10,7 @@ describe("a 2xx with an empty body where an object is expected", () => {
   it("POST: UnusableResponseError empty-body, the create may have applied", async () => {
     f = await malformedFixture();
     f.breakReplies("empty-body", 1);
-    const error = (await f.client.rules.create(ruleInput("empty-reply")).catch((e: unknown) => e)) as UnusableResponseError;
+    const error = (await f.client.rules.create(rule({ name: "empty-reply" })).catch((e: unknown) => e)) as UnusableResponseError;
     expect(error).toBeInstanceOf(UnusableResponseError);
     expect(error.problem).toBe("empty-body");
     expect(error.status).toBe(201);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { UnusableResponseError } from "../../src/client/index";
-import { malformedFixture, ruleInput, RULES, type MalformedFixture } from "./malformed-setup";
+import { malformedFixture, RULES, type MalformedFixture } from "./malformed-setup";
+import { rule } from "../helpers/rules";
 
 describe("a 200 with an HTML page (login portal, proxy)", () => {
   let f: MalformedFixture | undefined;
@@ -22,7 +23,7 @@ describe("a 200 with an HTML page (login portal, proxy)", () => {
   it("POST: the create happened, the error says so and names the object", async () => {
     f = await malformedFixture();
     f.breakReplies("html-200", 1);
-    const error = (await f.client.rules.create(ruleInput("made-but-unseen")).catch((e: unknown) => e)) as UnusableResponseError;
+    const error = (await f.client.rules.create(rule({ name: "made-but-unseen" })).catch((e: unknown) => e)) as UnusableResponseError;
     expect(error).toBeInstanceOf(UnusableResponseError);
     expect(error.writeMayHaveApplied).toBe(true);
     expect(error.objectName).toBe("made-but-unseen");

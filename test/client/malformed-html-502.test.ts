@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ServerError } from "../../src/client/index";
-import { malformedFixture, ruleInput, RULES, type MalformedFixture } from "./malformed-setup";
+import { malformedFixture, RULES, type MalformedFixture } from "./malformed-setup";
+import { rule } from "../helpers/rules";
 
 describe("a 502 with a gateway's HTML page", () => {
   let f: MalformedFixture | undefined;
@@ -21,7 +22,7 @@ describe("a 502 with a gateway's HTML page", () => {
   it("POST answered 502 after it was applied: the retry finds the object, no duplicate", async () => {
     f = await malformedFixture();
     f.breakReplies("html-502", 1);
-    const created = await f.client.rules.create(ruleInput("created-behind-a-502"));
+    const created = await f.client.rules.create(rule({ name: "created-behind-a-502" }));
     expect(created.body.name).toBe("created-behind-a-502");
     expect(created.etag).toBeTruthy();
     expect(f.sim.admin.state().rules.filter((r) => r.name === "created-behind-a-502")).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { UnusableResponseError } from "../../src/client/index";
-import { malformedFixture, ruleInput, type MalformedFixture } from "./malformed-setup";
+import { malformedFixture, type MalformedFixture } from "./malformed-setup";
+import { rule } from "../helpers/rules";
 
 describe("a reply without the ETag header", () => {
   let f: MalformedFixture | undefined;
@@ -10,9 +11,9 @@ describe("a reply without the ETag header", () => {
     f = await malformedFixture();
     f.breakReplies("no-etag");
     const get = (await f.client.rules.get(f.ruleId).catch((e: unknown) => e)) as UnusableResponseError;
-    const post = (await f.client.rules.create(ruleInput("no-etag-create")).catch((e: unknown) => e)) as UnusableResponseError;
+    const post = (await f.client.rules.create(rule({ name: "no-etag-create" })).catch((e: unknown) => e)) as UnusableResponseError;
     const put = (await f.client.rules
-      .replace(f.ruleId, ruleInput("seeded-rule", 7), f.etag)
+      .replace(f.ruleId, rule({ name: "seeded-rule", priority: 7 }), f.etag)
       .catch((e: unknown) => e)) as UnusableResponseError;
     for (const error of [get, post, put]) {
       expect(error).toBeInstanceOf(UnusableResponseError);

@@ -1,6 +1,7 @@
 import { closeAllClients, getClient, type CxoneClient } from "../../src/client/index";
 import type { MalformedShape, RunningSimulator } from "../../src/simulator/index";
-import { clientConfig, ruleInput, seedRule, startSim } from "./helpers";
+import { clientConfig, startSim } from "./helpers";
+import { seedRule } from "../helpers/rules";
 
 export const RULES = "/api/v2/routing/interactionroutingrules";
 
@@ -18,7 +19,7 @@ export interface MalformedFixture {
 /** A simulator with one rule and a client with quick retries, for the malformed-reply tests. */
 export async function malformedFixture(): Promise<MalformedFixture> {
   const sim = await startSim({ rateLimitPerMinute: 0 });
-  const { rules } = await sim.admin.seed({ rules: [seedRule("seeded-rule", 5)] });
+  const { rules } = await sim.admin.seed({ rules: [seedRule({ name: "seeded-rule", priority: 5 })] });
   const client = getClient(clientConfig(sim, { retry: { maxAttempts: 3 } }));
   await client.resolveBaseUrl();
   return {
@@ -34,5 +35,3 @@ export async function malformedFixture(): Promise<MalformedFixture> {
     },
   };
 }
-
-export { ruleInput };

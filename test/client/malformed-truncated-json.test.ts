@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { UnusableResponseError } from "../../src/client/index";
-import { malformedFixture, ruleInput, type MalformedFixture } from "./malformed-setup";
+import { malformedFixture, type MalformedFixture } from "./malformed-setup";
+import { rule } from "../helpers/rules";
 
 describe("a 2xx whose JSON is cut off", () => {
   let f: MalformedFixture | undefined;
@@ -21,7 +22,7 @@ describe("a 2xx whose JSON is cut off", () => {
     f = await malformedFixture();
     f.breakReplies("truncated-json", 1);
     const error = (await f.client.rules
-      .replace(f.ruleId, ruleInput("seeded-rule", 6), f.etag)
+      .replace(f.ruleId, rule({ name: "seeded-rule", priority: 6 }), f.etag)
       .catch((e: unknown) => e)) as UnusableResponseError;
     expect(error).toBeInstanceOf(UnusableResponseError);
     expect(error.writeMayHaveApplied).toBe(true);
