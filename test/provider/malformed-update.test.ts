@@ -22,7 +22,7 @@ describe("update through the resources: a reply that is unusable once", () => {
     it(`${shape}: the state gets the server's real ETag, never the old one, and well-typed values`, async () => {
       const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
       harness.sim.admin.setFaults({ malformedShape: shape, malformedCount: 1 });
-      const updated = await routingRuleProvider.update!(id, outs, engineInputs(rule({ ...CHANGED })));
+      const updated = await routingRuleProvider.update!(id, outs, engineInputs(rule(CHANGED)));
       const [stored] = harness.sim.admin.state().rules;
       expect(stored?.priority).toBe(42);
       expect(updated.outs?.etag).toBe(stored?.etag);
@@ -44,7 +44,7 @@ describe("update through the resources: every reply unusable (the read-back too)
     it(`${shape}: one typed error; the next up is not blamed on "an edit outside Pulumi" that was our own`, async () => {
       const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
       harness.sim.admin.setFaults({ malformedShape: shape as MalformedShape });
-      const error = (await routingRuleProvider.update!(id, outs, engineInputs(rule({ ...CHANGED }))).catch((e: unknown) => e)) as Error;
+      const error = (await routingRuleProvider.update!(id, outs, engineInputs(rule(CHANGED))).catch((e: unknown) => e)) as Error;
       expect(error).toBeInstanceOf(Error);
       if (shape !== "html-502") {
         expect(error).toBeInstanceOf(UnconfirmedWriteError);
@@ -54,7 +54,7 @@ describe("update through the resources: every reply unusable (the read-back too)
 
       // The engine kept the old state (old ETag): the next up sends it and meets 412.
       harness.sim.admin.clearFaults();
-      const next = await routingRuleProvider.update!(id, outs, engineInputs(rule({ ...CHANGED })));
+      const next = await routingRuleProvider.update!(id, outs, engineInputs(rule(CHANGED)));
       const [stored] = harness.sim.admin.state().rules;
       expect(next.outs?.etag).toBe(stored?.etag);
       expect(harness.sim.admin.state().rules).toHaveLength(1);
@@ -65,7 +65,7 @@ describe("update through the resources: every reply unusable (the read-back too)
     const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     const [stored] = harness.sim.admin.state().rules;
     await harness.sim.admin.editRule(stored!.id, { priority: 77 });
-    await expect(routingRuleProvider.update!(id, outs, engineInputs(rule({ ...CHANGED })))).rejects.toBeInstanceOf(OutOfBandChangeError);
+    await expect(routingRuleProvider.update!(id, outs, engineInputs(rule(CHANGED)))).rejects.toBeInstanceOf(OutOfBandChangeError);
   });
 });
 
