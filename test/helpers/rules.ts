@@ -38,6 +38,12 @@ export function rule<O extends object = Record<never, never>>(overrides?: O): Om
   return { ...base, ...overrides } as unknown as Omit<RuleFields, keyof O> & O;
 }
 
+/** `rule()`'s targets as a layer that sorts targets by id gives them back. */
+export const TARGETS_BY_ID: RuleTarget[] = [
+  { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
+  { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
+];
+
 /** `rule()` in the simulator's seed type (an optional `id` picks the seeded rule's id). */
 export function seedRule(overrides: Partial<SeedRule> = {}): SeedRule {
   return { ...rule(), ...overrides };

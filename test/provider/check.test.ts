@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { configure as configureProvider } from "../../src/provider/runtime";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
 import { URN, WEBHOOK_SECRET, secret, webhookInputs, engineInputs } from "../helpers/provider-calls";
-import { rule } from "../helpers/rules";
+import { rule, TARGETS_BY_ID } from "../helpers/rules";
 
 // check never talks to the API; the address only has to be well-formed.
 async function configure(extra: Record<string, string> = {}): Promise<void> {
@@ -42,19 +42,9 @@ describe("check: valid routing rule inputs come back normalized", () => {
       __urn: URN,
       conflictPolicy: "overwrite",
       adoptId: "rule-123",
-      name: "vip-voice",
-      description: "rule vip-voice",
-      priority: 10,
-      enabled: true,
-      interactionType: "voice",
-      conditions: [
-        { field: "customerSegment", operator: "equals", value: "vip" },
-        { field: "language", operator: "equals", value: "en" },
-      ],
-      targets: [
-        { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
-        { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
-      ],
+      // enabled was left out of the inputs: check fills in true.
+      ...rule({ description: "rule vip-voice", enabled: true }),
+      targets: TARGETS_BY_ID,
     });
   });
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError } from "../../src/client/index";
 import { routingRuleProvider } from "../../src/provider/runtime";
 import { URN, startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
-import { rule, seedRule, CONSOLE_FIELDS } from "../helpers/rules";
+import { rule, seedRule, CONSOLE_FIELDS, TARGETS_BY_ID } from "../helpers/rules";
 
 describe("create: a new routing rule in CXone", () => {
   let harness: Harness;
@@ -18,19 +18,8 @@ describe("create: a new routing rule in CXone", () => {
     expect(stored?.id).toBe(id);
     expect(outs).toEqual({
       __urn: URN,
-      name: "vip-voice",
-      description: "rule vip-voice",
-      priority: 10,
-      enabled: true,
-      interactionType: "voice",
-      conditions: [
-        { field: "customerSegment", operator: "equals", value: "vip" },
-        { field: "language", operator: "equals", value: "en" },
-      ],
-      targets: [
-        { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
-        { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
-      ],
+      ...rule({ description: "rule vip-voice" }),
+      targets: TARGETS_BY_ID,
       version: stored?.version,
       createdAt: stored?.createdAt,
       updatedAt: stored?.updatedAt,

@@ -1,16 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
 import { UNKNOWN, WEBHOOK_SECRET, secret, startHarness, webhookInputs, type Harness, engineInputs } from "../helpers/provider-calls";
-import { rule } from "../helpers/rules";
+import { rule, TARGETS_BY_ID } from "../helpers/rules";
 
 /** What the state holds after a create: the inputs plus server fields. */
 function ruleState(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     ...engineInputs(rule()),
-    targets: [
-      { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
-      { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
-    ],
+    targets: TARGETS_BY_ID,
     etag: '"etag-1"',
     version: 1,
     createdAt: "2025-01-01T00:00:00.000Z",
