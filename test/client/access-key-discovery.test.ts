@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthenticationError, closeAllClients, getClient, type ClientConfigInput } from "../../src/client/index";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { clientConfig, collectEvents, DEFAULT_CREDENTIALS, ruleInput, startSim } from "./helpers";
+import { clientConfig, collectEvents, DEFAULT_CREDENTIALS, startSim } from "./helpers";
+import { rule } from "../helpers/rules";
 
 function accessKeyConfig(
   sim: RunningSimulator,
@@ -33,7 +34,7 @@ describe("access-key auth (grant_type=password, Basic client auth) with API endp
     const client = getClient({ ...accessKeyConfig(sim), observer });
     expect(client.baseUrl).toBeUndefined();
 
-    const created = await client.rules.create(ruleInput("via-access-key"));
+    const created = await client.rules.create(rule({ name: "via-access-key" }));
 
     expect(created.status).toBe(201);
     expect(client.baseUrl).toBe(sim.url);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { closeAllClients, getClient } from "../../src/client/index";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { clientConfig, ruleInput, startSim, statusCount } from "./helpers";
+import { clientConfig, startSim, statusCount } from "./helpers";
+import { rule } from "../helpers/rules";
 
 describe("retries: 429 bursts and 5xx faults", () => {
   let sim: RunningSimulator | undefined;
@@ -15,10 +16,14 @@ describe("retries: 429 bursts and 5xx faults", () => {
     const client = getClient(clientConfig(sim, { retry: { maxAttempts: 12 } }));
     sim.admin.setFaults({ rateLimitBurst: 25, errorRate: 0.3, errorStatus: 503 });
 
-    const created = await Promise.all(Array.from({ length: 30 }, (_, i) => client.rules.create(ruleInput(`faulty-${i}`, i + 1))));
+    const created = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => client.rules.create(rule({ name: `faulty-${i}`, priority: i + 1 }))),
+    );
     const read = await Promise.all(created.map((c) => client.rules.get(c.body.id)));
     const replaced = await Promise.all(
-      read.map((r) => client.rules.replace(r.body.id, { ...ruleInput(r.body.name, r.body.priority), enabled: false }, r.etag!)),
+      read.map((r) =>
+        client.rules.replace(r.body.id, { ...rule({ name: r.body.name, priority: r.body.priority }), enabled: false }, r.etag!),
+      ),
     );
     const removed = await Promise.all(replaced.slice(0, 10).map((r) => client.rules.remove(r.body.id, r.etag!)));
 

@@ -1,11 +1,5 @@
-import {
-  DEFAULT_CREDENTIALS,
-  startSimulator,
-  type RunningSimulator,
-  type SeedRule,
-  type SimulatorOptions,
-} from "../../src/simulator/index";
-import type { ClientConfigInput, RequestEvent, RoutingRuleInput } from "../../src/client/index";
+import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index";
+import type { ClientConfigInput, RequestEvent } from "../../src/client/index";
 
 export { DEFAULT_CREDENTIALS };
 
@@ -23,28 +17,6 @@ export function clientConfig(sim: { url: string }, overrides: Partial<ClientConf
     ...overrides,
     retry: { baseDelayMs: 2, maxDelayMs: 20, ...overrides.retry },
     timeouts: { connectMs: 2000, headersMs: 5000, bodyMs: 5000, keepAliveMs: 1000, ...overrides.timeouts },
-  };
-}
-
-export function ruleInput(name: string, priority = 1): RoutingRuleInput {
-  return {
-    name,
-    description: `rule ${name}`,
-    priority,
-    enabled: true,
-    interactionType: "voice",
-    conditions: [{ field: "customerSegment", operator: "equals", value: "vip" }],
-    targets: [{ type: "queue", id: "queue-1", weight: 100, capacity: 10 }],
-  };
-}
-
-/** The same rule in the simulator's stricter seed type. */
-export function seedRule(name: string, priority = 1): SeedRule {
-  return {
-    ...ruleInput(name, priority),
-    interactionType: "voice",
-    conditions: [{ field: "customerSegment", operator: "equals", value: "vip" }],
-    targets: [{ type: "queue", id: "queue-1", weight: 100, capacity: 10 }],
   };
 }
 

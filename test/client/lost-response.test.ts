@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { closeAllClients, getClient } from "../../src/client/index";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { clientConfig, ruleInput, startSim } from "./helpers";
+import { clientConfig, startSim } from "./helpers";
+import { rule } from "../helpers/rules";
 
 describe("lost responses: no write is lost or duplicated", () => {
   let sim: RunningSimulator | undefined;
@@ -16,7 +17,7 @@ describe("lost responses: no write is lost or duplicated", () => {
     sim.admin.setFaults({ dropResponseRate: 0.3 });
 
     const names = Array.from({ length: 100 }, (_, i) => `lost-${i}`);
-    const created = await Promise.all(names.map((name, i) => client.rules.create(ruleInput(name, i + 1))));
+    const created = await Promise.all(names.map((name, i) => client.rules.create(rule({ name: name, priority: i + 1 }))));
 
     const stored = sim.admin.state().rules;
     expect(stored).toHaveLength(100);
@@ -37,7 +38,7 @@ describe("lost responses: no write is lost or duplicated", () => {
     const client = getClient(clientConfig(sim));
     sim.admin.setFaults({ dropResponseCount: 1 });
 
-    const created = await client.rules.create(ruleInput("write-only"));
+    const created = await client.rules.create(rule({ name: "write-only" }));
 
     expect(created.status).toBe(201);
     expect(sim.admin.state().rules).toHaveLength(1);
@@ -50,7 +51,7 @@ describe("lost responses: no write is lost or duplicated", () => {
   it("a caller-supplied Idempotency-Key is sent on the POST", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    await client.rules.create(ruleInput("keyed"), { idempotencyKey: "urn:pulumi:dev::proj::cxone:Rule::keyed#1" });
+    await client.rules.create(rule({ name: "keyed" }), { idempotencyKey: "urn:pulumi:dev::proj::cxone:Rule::keyed#1" });
     const post = sim.admin.requests().find((r) => r.method === "POST" && r.path.endsWith("interactionroutingrules"));
     expect(post?.idempotencyKey).toBe("urn:pulumi:dev::proj::cxone:Rule::keyed#1");
   });
@@ -58,10 +59,10 @@ describe("lost responses: no write is lost or duplicated", () => {
   it("a PUT whose response was lost is recognised as applied when the resend meets 412", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    const created = await client.rules.create(ruleInput("put-lost"));
+    const created = await client.rules.create(rule({ name: "put-lost" }));
     sim.admin.setFaults({ dropResponseCount: 1 });
 
-    const replaced = await client.rules.replace(created.body.id, { ...ruleInput("put-lost"), priority: 42 }, created.etag!);
+    const replaced = await client.rules.replace(created.body.id, { ...rule({ name: "put-lost" }), priority: 42 }, created.etag!);
 
     expect(replaced.body.priority).toBe(42);
     expect(replaced.etag).toBe(sim.admin.state().rules[0]!.etag);
@@ -71,7 +72,7 @@ describe("lost responses: no write is lost or duplicated", () => {
   it("a DELETE whose response was lost is recognised as applied when the resend meets 404", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    const created = await client.rules.create(ruleInput("delete-lost"));
+    const created = await client.rules.create(rule({ name: "delete-lost" }));
     sim.admin.setFaults({ dropResponseCount: 1 });
 
     const removed = await client.rules.remove(created.body.id, created.etag!);

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { closeAllClients, getClient, NotFoundError, TransportError } from "../../src/client/index";
 import type { RunningSimulator } from "../../src/simulator/index";
 import { startFakeServer } from "./fake-server";
-import { clientConfig, collectEvents, ruleInput, startSim } from "./helpers";
+import { clientConfig, collectEvents, startSim } from "./helpers";
+import { rule } from "../helpers/rules";
 
 describe("observer hook: one event per HTTP attempt", () => {
   let sim: RunningSimulator | undefined;
@@ -16,7 +17,7 @@ describe("observer hook: one event per HTTP attempt", () => {
     const { events, observer } = collectEvents();
     const client = getClient(clientConfig(sim, { observer }));
 
-    const created = await client.rules.create(ruleInput("observed"));
+    const created = await client.rules.create(rule({ name: "observed" }));
     sim.admin.setFaults({ rateLimitBurst: 1 });
     await client.rules.get(created.body.id);
     await client.rules.get("missing").catch((e: unknown) => expect(e).toBeInstanceOf(NotFoundError));

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { closeAllClients, getClient } from "../../src/client/index";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { clientConfig, ruleInput, seedRule, startSim } from "./helpers";
+import { clientConfig, startSim } from "./helpers";
+import { rule, seedRule } from "../helpers/rules";
 
 describe("resource API: CRUD with ETags, paging, name lookup", () => {
   let sim: RunningSimulator | undefined;
@@ -12,7 +13,7 @@ describe("resource API: CRUD with ETags, paging, name lookup", () => {
 
   it("listAll follows pages beyond the 100-item maximum", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
-    await sim.admin.seed({ rules: Array.from({ length: 250 }, (_, i) => seedRule(`paged-${i}`, i + 1)) });
+    await sim.admin.seed({ rules: Array.from({ length: 250 }, (_, i) => seedRule({ name: `paged-${i}`, priority: i + 1 })) });
     const all = await getClient(clientConfig(sim)).rules.listAll();
     expect(all).toHaveLength(250);
     expect(new Set(all.map((r) => r.id)).size).toBe(250);
@@ -21,7 +22,7 @@ describe("resource API: CRUD with ETags, paging, name lookup", () => {
   it("findByName returns the object with its ETag, or undefined", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    const created = await client.rules.create(ruleInput("findable"));
+    const created = await client.rules.create(rule({ name: "findable" }));
     const found = await client.rules.findByName("findable");
     expect(found?.body.id).toBe(created.body.id);
     expect(found?.etag).toBe(created.etag);
@@ -58,7 +59,7 @@ describe("resource API: CRUD with ETags, paging, name lookup", () => {
   it("uses configured collection paths", async () => {
     sim = await startSim({ rateLimitPerMinute: 0, rulesPath: "/custom/rules", webhooksPath: "/custom/hooks" });
     const client = getClient(clientConfig(sim, { rulesPath: "/custom/rules", webhooksPath: "/custom/hooks" }));
-    await client.rules.create(ruleInput("custom-path"));
+    await client.rules.create(rule({ name: "custom-path" }));
     expect((await client.webhooks.list()).status).toBe(200);
     expect(sim.admin.requests().filter((r) => r.path.startsWith("/custom/")).length).toBe(2);
   });

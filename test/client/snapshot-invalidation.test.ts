@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { closeAllClients, getClient } from "../../src/client/index";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { clientConfig, ruleInput, seedRule, startSim } from "./helpers";
+import { clientConfig, startSim } from "./helpers";
+import { rule, seedRule } from "../helpers/rules";
 
 const RULES = "/api/v2/routing/interactionroutingrules";
 
@@ -16,10 +17,10 @@ describe("the cached snapshot is discarded by writes and by age", () => {
 
   it("after replace() the next snapshot lists again and holds the new ETag", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
-    const { rules } = await sim.admin.seed({ rules: [seedRule("kept", 1)] });
+    const { rules } = await sim.admin.seed({ rules: [seedRule({ name: "kept", priority: 1 })] });
     const client = getClient(clientConfig(sim));
     const before = await client.rules.snapshot();
-    const updated = await client.rules.replace(rules[0]!.id, ruleInput("kept", 9), before.items.get(rules[0]!.id)!.etag!);
+    const updated = await client.rules.replace(rules[0]!.id, rule({ name: "kept", priority: 9 }), before.items.get(rules[0]!.id)!.etag!);
     const after = await client.rules.snapshot();
     expect(listCalls()).toBe(2);
     expect(after.items.get(rules[0]!.id)).toEqual({ object: updated.body, etag: updated.etag });
@@ -29,7 +30,7 @@ describe("the cached snapshot is discarded by writes and by age", () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
     expect((await client.rules.snapshot()).items.size).toBe(0);
-    const created = await client.rules.create(ruleInput("new", 1));
+    const created = await client.rules.create(rule({ name: "new", priority: 1 }));
     expect((await client.rules.snapshot()).items.has(created.body.id)).toBe(true);
     await client.rules.remove(created.body.id, created.etag!);
     expect((await client.rules.snapshot()).items.size).toBe(0);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { closeAllClients, getClient } from "../../src/client/index";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { clientConfig, seedRule, startSim } from "./helpers";
+import { clientConfig, startSim } from "./helpers";
+import { seedRule } from "../helpers/rules";
 
 const RULES = "/api/v2/routing/interactionroutingrules";
 
@@ -14,7 +15,9 @@ describe("snapshot(): the whole collection by pages of 100, with each object's E
 
   it("250 rules in 3 list calls plus the token request; a second call is served from the cache", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
-    const { rules } = await sim.admin.seed({ rules: Array.from({ length: 250 }, (_, i) => seedRule(`rule-${i}`, i + 1)) });
+    const { rules } = await sim.admin.seed({
+      rules: Array.from({ length: 250 }, (_, i) => seedRule({ name: `rule-${i}`, priority: i + 1 })),
+    });
     const client = getClient(clientConfig(sim));
 
     const snapshot = await client.rules.snapshot();

@@ -14,7 +14,8 @@ import {
   type RoutingRuleInput,
 } from "../../src/client/index";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { clientConfig, ruleInput, startSim } from "./helpers";
+import { clientConfig, startSim } from "./helpers";
+import { rule } from "../helpers/rules";
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -34,7 +35,7 @@ describe("typed errors with messages a person can act on", () => {
 
   it("a missing scope gives ForbiddenError naming the scope", async () => {
     sim = await startSim({ rateLimitPerMinute: 0, clientScopes: ["routing:rules:read"] });
-    const error = await caught(getClient(clientConfig(sim)).rules.create(ruleInput("no-scope")));
+    const error = await caught(getClient(clientConfig(sim)).rules.create(rule({ name: "no-scope" })));
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(error).toBeInstanceOf(CxoneApiError);
     const forbidden = error as ForbiddenError;
@@ -63,7 +64,7 @@ describe("typed errors with messages a person can act on", () => {
 
   it("a 400 gives ValidationError listing every field error", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
-    const bad = { ...ruleInput("invalid"), priority: 1.5, interactionType: "fax" } as RoutingRuleInput;
+    const bad = { ...rule({ name: "invalid" }), priority: 1.5, interactionType: "fax" } as RoutingRuleInput;
     const error = await caught(getClient(clientConfig(sim)).rules.create(bad));
     expect(error).toBeInstanceOf(ValidationError);
     const validation = error as ValidationError;
@@ -78,10 +79,10 @@ describe("typed errors with messages a person can act on", () => {
   it("a stale If-Match gives PreconditionFailedError with the current and the sent ETag", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    const created = await client.rules.create(ruleInput("stale"));
+    const created = await client.rules.create(rule({ name: "stale" }));
     const edited = await sim.admin.editRule(created.body.id, { priority: 9 });
 
-    const error = await caught(client.rules.replace(created.body.id, ruleInput("stale"), created.etag!));
+    const error = await caught(client.rules.replace(created.body.id, rule({ name: "stale" }), created.etag!));
     expect(error).toBeInstanceOf(PreconditionFailedError);
     const stale = error as PreconditionFailedError;
     expect(stale.code).toBe("precondition_failed");
@@ -93,9 +94,9 @@ describe("typed errors with messages a person can act on", () => {
   it("the resources API refuses a PUT or DELETE without an ETag before sending anything", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    const created = await client.rules.create(ruleInput("no-etag"));
+    const created = await client.rules.create(rule({ name: "no-etag" }));
     const sent = sim.admin.requests().length;
-    const put = await caught(client.rules.replace(created.body.id, ruleInput("no-etag"), ""));
+    const put = await caught(client.rules.replace(created.body.id, rule({ name: "no-etag" }), ""));
     const del = await caught(client.rules.remove(created.body.id, ""));
     expect(put).toBeInstanceOf(UnguardedWriteError);
     expect(del).toBeInstanceOf(UnguardedWriteError);
@@ -106,10 +107,14 @@ describe("typed errors with messages a person can act on", () => {
   it("a PUT the server gets without If-Match gives PreconditionRequiredError", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    const created = await client.rules.create(ruleInput("no-etag"));
+    const created = await client.rules.create(rule({ name: "no-etag" }));
     // Below the resources API (which never sends one): the raw request pipeline.
     const error = await caught(
-      client.request({ method: "PUT", path: `/api/v2/routing/interactionroutingrules/${created.body.id}`, body: ruleInput("no-etag") }),
+      client.request({
+        method: "PUT",
+        path: `/api/v2/routing/interactionroutingrules/${created.body.id}`,
+        body: rule({ name: "no-etag" }),
+      }),
     );
     expect(error).toBeInstanceOf(PreconditionRequiredError);
     expect((error as PreconditionRequiredError).code).toBe("precondition_required");
@@ -127,8 +132,8 @@ describe("typed errors with messages a person can act on", () => {
   it("a duplicate name gives ConflictError with the server's errorCode", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    await client.rules.create(ruleInput("twice"));
-    const error = await caught(client.rules.create(ruleInput("twice")));
+    await client.rules.create(rule({ name: "twice" }));
+    const error = await caught(client.rules.create(rule({ name: "twice" })));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).code).toBe("conflict");
     expect((error as ConflictError).errorCode).toBe("duplicate_name");
@@ -138,8 +143,8 @@ describe("typed errors with messages a person can act on", () => {
   it("deleting a rule another rule falls back to gives ConflictError rule_in_use", async () => {
     sim = await startSim({ rateLimitPerMinute: 0 });
     const client = getClient(clientConfig(sim));
-    const target = await client.rules.create(ruleInput("fallback-target", 2));
-    await client.rules.create({ ...ruleInput("uses-fallback", 1), fallbackRuleId: target.body.id });
+    const target = await client.rules.create(rule({ name: "fallback-target", priority: 2 }));
+    await client.rules.create({ ...rule({ name: "uses-fallback", priority: 1 }), fallbackRuleId: target.body.id });
     const error = await caught(client.rules.remove(target.body.id, target.etag!));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).errorCode).toBe("rule_in_use");

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
-import { voiceRule, type RuleData } from "../helpers/rule-data";
 import { diagnosticsSection, occurrences } from "../helpers/diagnostics";
 import { apiRequests } from "../helpers/simulator-requests";
+import { rule, lane, type RuleData } from "../helpers/rules";
 
 // Issue 11, section 5: a rule that a rule outside the program falls back to is not deleted; the
 // refusal comes once, before anything of that rule changes (the engine does not ask the provider
@@ -13,8 +13,8 @@ describe("deleting a rule that an outside rule falls back to", () => {
   let p: PulumiProject;
   let overflowId = "";
   let supervisorsId = "";
-  const vip = voiceRule("vip", "VIP", 10);
-  const overflow = voiceRule("overflow", "Overflow", 50);
+  const vip = { key: "vip", ...rule({ name: "VIP", priority: 10, ...lane("vip") }) };
+  const overflow = { key: "overflow", ...rule({ name: "Overflow", priority: 50, ...lane("overflow") }) };
   const setRules = (rules: RuleData[]) => p.config("rules", JSON.stringify(rules));
 
   beforeAll(async () => {

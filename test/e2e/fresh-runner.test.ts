@@ -3,8 +3,8 @@ import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { backendStateDir, deleteEmptyMetadata, emptyMetadataFiles } from "../helpers/backend-files";
 import { freshRunners, type FreshRunners } from "../helpers/fresh-runners";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
-import { voiceRule, type RuleData } from "../helpers/rule-data";
 import { apiWrites } from "../helpers/simulator-requests";
+import { rule, lane, type RuleData } from "../helpers/rules";
 
 /**
  * Issue 19: every promise holds when each `pulumi` command runs on a new runner (a fresh checkout,
@@ -85,8 +85,8 @@ describe("fresh runners: a logical rename with aliases", () => {
   let sim: RunningSimulator;
   let repo: PulumiProject;
   let ci: FreshRunners;
-  const vip = voiceRule("vip", "VIP", 10);
-  const general = voiceRule("general", "General", 100);
+  const vip = { key: "vip", ...rule({ name: "VIP", priority: 10, ...lane("vip") }) };
+  const general = { key: "general", ...rule({ name: "General", priority: 100, ...lane("general") }) };
   const setRules = (rules: RuleData[]) => repo.config("rules", JSON.stringify(rules));
 
   beforeAll(async () => {
@@ -119,7 +119,10 @@ describe("fresh runners: an adoption reviewed in one job and applied in another"
   let repo: PulumiProject;
   let ci: FreshRunners;
   let legacyId = "";
-  const program = voiceRule("after-hours", "Legacy After Hours", 900, { description: "now managed by Pulumi" });
+  const program = {
+    key: "after-hours",
+    ...rule({ name: "Legacy After Hours", priority: 900, ...lane("after-hours"), description: "now managed by Pulumi" }),
+  };
   const setRules = (rules: RuleData[]) => repo.config("rules", JSON.stringify(rules));
   const legacy = () => sim.admin.state().rules.find((r) => r.id === legacyId)!;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
-import { voiceRule, type RuleData } from "../helpers/rule-data";
 import { apiWrites } from "../helpers/simulator-requests";
+import { rule, lane, type RuleData } from "../helpers/rules";
 
 // Issue 11, section 2: adoption shows what it changes, writes nothing when identical, and never
 // overwrites an edit made after the review.
@@ -11,12 +11,17 @@ describe("adoption at preview: reviewed field by field, guarded by the ETag prev
   let p: PulumiProject;
   let legacyId = "";
   let identicalId = "";
-  const program = voiceRule("after-hours", "Legacy After Hours", 900, {
-    description: "now managed by Pulumi",
-    conditions: [{ field: "afterHours", operator: "equals", value: true }],
-    targets: [{ type: "queue", id: "queue-night", weight: 100, capacity: 5 }],
-  });
-  const twin = voiceRule("twin", "Twin", 800);
+  const program = {
+    key: "after-hours",
+    ...rule({
+      name: "Legacy After Hours",
+      priority: 900,
+      description: "now managed by Pulumi",
+      conditions: [{ field: "afterHours", operator: "equals", value: true }],
+      targets: [{ type: "queue", id: "queue-night", weight: 100, capacity: 5 }],
+    }),
+  };
+  const twin = { key: "twin", ...rule({ name: "Twin", priority: 800, ...lane("twin") }) };
   const setRules = (rules: RuleData[]) => p.config("rules", JSON.stringify(rules));
   const legacy = () => sim.admin.state().rules.find((r) => r.id === legacyId)!;
 

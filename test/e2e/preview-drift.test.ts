@@ -1,22 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
-import { voiceRule, type RuleData } from "../helpers/rule-data";
 import { apiWrites } from "../helpers/simulator-requests";
+import { rule, lane, type RuleData } from "../helpers/rules";
 
 // Issue 11, section 1: what `up` changes back after a console edit is shown by preview, field by field.
 describe("preview shows drift that up reverts, field by field", () => {
   let sim: RunningSimulator;
   let p: PulumiProject;
-  const vip = voiceRule("vip", "VIP", 10, {
-    targets: [
-      { type: "queue", id: "queue-vip-a", weight: 70, capacity: 50 },
-      { type: "queue", id: "queue-vip-b", weight: 30, capacity: 20 },
-    ],
-    fallback: "general",
-  });
-  const general = voiceRule("general", "General", 100);
-  const overflow = voiceRule("overflow", "Overflow", 200);
+  const vip = {
+    key: "vip",
+    ...rule({
+      name: "VIP",
+      priority: 10,
+      ...lane("vip"),
+      targets: [
+        { type: "queue", id: "queue-vip-a", weight: 70, capacity: 50 },
+        { type: "queue", id: "queue-vip-b", weight: 30, capacity: 20 },
+      ],
+      fallback: "general",
+    }),
+  };
+  const general = { key: "general", ...rule({ name: "General", priority: 100, ...lane("general") }) };
+  const overflow = { key: "overflow", ...rule({ name: "Overflow", priority: 200, ...lane("overflow") }) };
   const setRules = (rules: RuleData[]) => p.config("rules", JSON.stringify(rules));
   const tenantRule = (name: string) => sim.admin.state().rules.find((r) => r.name === name)!;
 

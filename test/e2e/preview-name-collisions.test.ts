@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
-import { voiceRule, type RuleData } from "../helpers/rule-data";
 import { apiWrites } from "../helpers/simulator-requests";
+import { rule, lane, type RuleData } from "../helpers/rules";
 
 // Issue 11, section 4: names are unique per tenant; collisions are found at preview, swaps work.
 describe("name collisions are found at preview; a swap of names succeeds at up", () => {
   let sim: RunningSimulator;
   let p: PulumiProject;
   let outsideId = "";
-  const alpha = voiceRule("alpha", "Alpha", 10);
-  const beta = voiceRule("beta", "Beta", 20);
+  const alpha = { key: "alpha", ...rule({ name: "Alpha", priority: 10, ...lane("alpha") }) };
+  const beta = { key: "beta", ...rule({ name: "Beta", priority: 20, ...lane("beta") }) };
   const setRules = (rules: RuleData[]) => p.config("rules", JSON.stringify(rules));
   const names = () => Object.fromEntries(sim.admin.state().rules.map((r) => [r.conditions[0]?.value, r.name]));
 
@@ -46,7 +46,7 @@ describe("name collisions are found at preview; a swap of names succeeds at up",
   });
 
   it("a new rule whose name an object outside the program holds fails preview with the fix", async () => {
-    await setRules([alpha, beta, voiceRule("console", "Console Rule", 30)]);
+    await setRules([alpha, beta, { key: "console", ...rule({ name: "Console Rule", priority: 30, ...lane("console") }) }]);
     const preview = await p.run("preview", "--diff");
     expect(preview.code).not.toBe(0);
     expect(preview.printed).toContain(`the name "Console Rule" is already used in CXone by id ${outsideId}`);

@@ -3,16 +3,16 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
-import { voiceRule, type RuleData } from "../helpers/rule-data";
 import { apiWrites } from "../helpers/simulator-requests";
+import { rule, lane, type RuleData } from "../helpers/rules";
 
 // Issue 11, section 3: following our messages after a rename never deletes the live rule.
 describe("a renamed resource keeps its live rule", () => {
   let sim: RunningSimulator;
   let p: PulumiProject;
   let vipId = "";
-  const vip = voiceRule("vip", "VIP", 10);
-  const general = voiceRule("general", "General", 100);
+  const vip = { key: "vip", ...rule({ name: "VIP", priority: 10, ...lane("vip") }) };
+  const general = { key: "general", ...rule({ name: "General", priority: 100, ...lane("general") }) };
   const setRules = (rules: RuleData[]) => p.config("rules", JSON.stringify(rules));
 
   beforeAll(async () => {

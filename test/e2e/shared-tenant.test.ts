@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
-import { voiceRule, type RuleData } from "../helpers/rule-data";
 import { apiWrites } from "../helpers/simulator-requests";
+import { rule, lane, type RuleData } from "../helpers/rules";
 
 // Issue 12: dev and staging on one sandbox tenant, each owning its objects through cxone:owner.
 describe("two stacks share one tenant", () => {
   let sim: RunningSimulator;
   let dev: PulumiProject;
   let staging: PulumiProject;
-  const rules: RuleData[] = [voiceRule("vip", "VIP", 10, { fallback: "general" }), voiceRule("general", "General", 100)];
+  const rules: RuleData[] = [
+    { key: "vip", ...rule({ name: "VIP", priority: 10, ...lane("vip"), fallback: "general" }) },
+    { key: "general", ...rule({ name: "General", priority: 100, ...lane("general") }) },
+  ];
   const names = () =>
     sim.admin
       .state()
@@ -47,7 +50,10 @@ describe("two stacks share one tenant", () => {
 
   it("staging adopting dev's rule is an error at preview naming the owner, and nothing is written", async () => {
     const devVip = sim.admin.state().rules.find((r) => r.name === "VIP [dev]")!;
-    await staging.config("rules", JSON.stringify([...rules, voiceRule("grab", "Grab", 300, { adoptId: devVip.id })]));
+    await staging.config(
+      "rules",
+      JSON.stringify([...rules, { key: "grab", ...rule({ name: "Grab", priority: 300, ...lane("grab"), adoptId: devVip.id }) }]),
+    );
     const before = sim.admin.requests().length;
     const preview = await staging.run("preview", "--diff");
     expect(preview.code).not.toBe(0);

@@ -4,13 +4,7 @@ import path from "node:path";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { closeAllClients } from "../../src/client/index";
 import { configure } from "../../src/provider/runtime";
-import {
-  DEFAULT_CREDENTIALS,
-  startSimulator,
-  type RunningSimulator,
-  type SeedRule,
-  type SimulatorOptions,
-} from "../../src/simulator/index";
+import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index";
 
 export const URN = "urn:pulumi:dev::cxone-routing::pulumi-nodejs:dynamic/cxone:RoutingRule::vip-voice";
 export const WEBHOOK_URN = "urn:pulumi:dev::cxone-routing::pulumi-nodejs:dynamic/cxone:Webhook::sync";
@@ -69,38 +63,9 @@ export async function startHarness(extra: Record<string, string> = {}, options: 
   };
 }
 
-/** Routing rule inputs as the engine hands them to check/create (before or after check). */
-export function ruleInputs(name = "vip-voice", overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    __urn: URN,
-    name,
-    description: `rule ${name}`,
-    priority: 10,
-    enabled: true,
-    interactionType: "voice",
-    conditions: [
-      { field: "customerSegment", operator: "equals", value: "vip" },
-      { field: "language", operator: "equals", value: "en" },
-    ],
-    targets: [
-      { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
-      { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
-    ],
-    ...overrides,
-  };
-}
-
-/** The same rule in the simulator's seed type. */
-export function seedRule(name: string, overrides: Partial<SeedRule> = {}): SeedRule {
-  return {
-    name,
-    priority: 50,
-    enabled: true,
-    interactionType: "chat",
-    conditions: [{ field: "topic", operator: "equals", value: "billing" }],
-    targets: [{ type: "skill", id: "skill-billing", weight: 100, capacity: 3 }],
-    ...overrides,
-  };
+/** Inputs as the engine hands them to check/create (before or after check): the fields plus the resource's URN. */
+export function engineInputs(fields: object): Record<string, unknown> {
+  return { __urn: URN, ...fields };
 }
 
 export const WEBHOOK_SECRET = "a-signing-secret-of-32-characters";

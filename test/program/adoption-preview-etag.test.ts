@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AdoptionError } from "../../src/errors/adoption-error";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, seedRule, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule, seedRule, CONSOLE_FIELDS } from "../helpers/rules";
 
 describe("create with adoptId: no unreviewed write", () => {
   let harness: Harness;
@@ -11,7 +12,7 @@ describe("create with adoptId: no unreviewed write", () => {
   afterEach(() => harness.close());
 
   it("an object identical to the program is adopted without a PUT", async () => {
-    const { inputs } = await routingRuleProvider.check({}, ruleInputs());
+    const { inputs } = await routingRuleProvider.check({}, engineInputs(rule()));
     const { id, outs } = await routingRuleProvider.create(inputs!);
     const { rules } = harness.sim.admin.state();
     harness.sim.admin.requests().length = 0;
@@ -23,9 +24,9 @@ describe("create with adoptId: no unreviewed write", () => {
   });
 
   it("an object changed since preview read it is refused before any write", async () => {
-    const [seeded] = (await harness.sim.admin.seed({ rules: [seedRule("console-rule", { id: "rule-c" })] })).rules;
+    const [seeded] = (await harness.sim.admin.seed({ rules: [seedRule({ name: "console-rule", ...CONSOLE_FIELDS, id: "rule-c" })] })).rules;
     await harness.sim.admin.editRule("rule-c", { priority: 77 });
-    const error = await routingRuleProvider.create(ruleInputs("vip-voice", { adoptId: "rule-c", adoptEtag: seeded!.etag })).then(
+    const error = await routingRuleProvider.create(engineInputs(rule({ adoptId: "rule-c", adoptEtag: seeded!.etag }))).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -36,8 +37,8 @@ describe("create with adoptId: no unreviewed write", () => {
   });
 
   it("the adoption PUT carries the ETag preview read as If-Match", async () => {
-    const [seeded] = (await harness.sim.admin.seed({ rules: [seedRule("console-rule", { id: "rule-c" })] })).rules;
-    await routingRuleProvider.create(ruleInputs("vip-voice", { adoptId: "rule-c", adoptEtag: seeded!.etag }));
+    const [seeded] = (await harness.sim.admin.seed({ rules: [seedRule({ name: "console-rule", ...CONSOLE_FIELDS, id: "rule-c" })] })).rules;
+    await routingRuleProvider.create(engineInputs(rule({ adoptId: "rule-c", adoptEtag: seeded!.etag })));
     expect(harness.apiRequests().find((r) => r.method === "PUT")?.ifMatch).toBe(seeded!.etag);
   });
 });

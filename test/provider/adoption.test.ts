@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AdoptionError } from "../../src/errors/adoption-error";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, seedRule, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule, seedRule, CONSOLE_FIELDS } from "../helpers/rules";
 
 describe("create with adoptId: takes over an existing rule", () => {
   let harness: Harness;
@@ -12,9 +13,14 @@ describe("create with adoptId: takes over an existing rule", () => {
   afterEach(() => harness.close());
 
   it("creates nothing new and returns the adopted id with the program's fields", async () => {
-    const { rules } = await harness.sim.admin.seed({ rules: [seedRule("console-rule", { id: "rule-from-console" }), seedRule("other")] });
+    const { rules } = await harness.sim.admin.seed({
+      rules: [
+        seedRule({ name: "console-rule", ...CONSOLE_FIELDS, id: "rule-from-console" }),
+        seedRule({ name: "other", ...CONSOLE_FIELDS }),
+      ],
+    });
     const seeded = rules[0]!;
-    const { id, outs } = await routingRuleProvider.create(ruleInputs("vip-voice", { adoptId: "rule-from-console" }));
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule({ adoptId: "rule-from-console" })));
 
     expect(id).toBe("rule-from-console");
     const state = harness.sim.admin.state().rules;
@@ -33,8 +39,8 @@ describe("create with adoptId: takes over an existing rule", () => {
   });
 
   it("an adoptId that does not exist is an AdoptionError and creates nothing", async () => {
-    await harness.sim.admin.seed({ rules: [seedRule("other")] });
-    const error = await routingRuleProvider.create(ruleInputs("vip-voice", { adoptId: "no-such-rule" })).then(
+    await harness.sim.admin.seed({ rules: [seedRule({ name: "other", ...CONSOLE_FIELDS })] });
+    const error = await routingRuleProvider.create(engineInputs(rule({ adoptId: "no-such-rule" }))).then(
       () => undefined,
       (e: unknown) => e,
     );

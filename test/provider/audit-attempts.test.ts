@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readAuditLog } from "../../src/audit";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 /** The audit log's `attempts` are the API requests each operation sent, as the simulator saw them. */
 describe("audit attempts are measured", () => {
@@ -15,12 +16,12 @@ describe("audit attempts are measured", () => {
 
   it("create, update and delete each record the requests they sent, retries after 429 included", async () => {
     let before = harness.apiRequests().length;
-    const created = await routingRuleProvider.create(ruleInputs());
+    const created = await routingRuleProvider.create(engineInputs(rule()));
     expect(lastRecord()).toMatchObject({ operation: "create", attempts: harness.apiRequests().length - before });
 
     harness.sim.admin.setFaults({ rateLimitBurst: 2 });
     before = harness.apiRequests().length;
-    const updated = await routingRuleProvider.update(created.id, created.outs, ruleInputs("vip-voice", { priority: 5 }));
+    const updated = await routingRuleProvider.update(created.id, created.outs, engineInputs(rule({ priority: 5 })));
     const updateRequests = harness.apiRequests().length - before;
     expect(updateRequests).toBe(3);
     expect(lastRecord()).toMatchObject({ operation: "update", attempts: updateRequests });
@@ -35,14 +36,14 @@ describe("audit attempts are measured", () => {
   });
 
   it("a read the listing answers sends one request; a failed operation records what it sent", async () => {
-    const created = await routingRuleProvider.create(ruleInputs());
+    const created = await routingRuleProvider.create(engineInputs(rule()));
     let before = harness.apiRequests().length;
     await routingRuleProvider.read(created.id, created.outs);
     expect(lastRecord()).toMatchObject({ operation: "read", attempts: harness.apiRequests().length - before });
 
     harness.sim.admin.setFaults({ errorRate: 1, errorStatus: 503 });
     before = harness.apiRequests().length;
-    await expect(routingRuleProvider.update(created.id, created.outs, ruleInputs("vip-voice", { priority: 9 }))).rejects.toThrow();
+    await expect(routingRuleProvider.update(created.id, created.outs, engineInputs(rule({ priority: 9 })))).rejects.toThrow();
     const failed = lastRecord();
     expect(failed.status).toBe("failure");
     expect(failed.attempts).toBe(harness.apiRequests().length - before);

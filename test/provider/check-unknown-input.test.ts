@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
-import { WEBHOOK_SECRET, ruleInputs, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
+import { WEBHOOK_SECRET, startHarness, webhookInputs, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 describe("check: inputs that are not fields of the kind", () => {
   let harness: Harness;
@@ -10,7 +11,7 @@ describe("check: inputs that are not fields of the kind", () => {
   afterAll(() => harness.close());
 
   it("a misspelled input is refused, naming it and the right one", async () => {
-    const { priority, ...rest } = ruleInputs();
+    const { priority, ...rest } = engineInputs(rule());
     const result = await routingRuleProvider.check({ __urn: "x" }, { ...rest, prioirty: priority });
     expect(result.failures).toContainEqual({ property: "prioirty", reason: 'is not an input of RoutingRule; did you mean "priority"?' });
   });

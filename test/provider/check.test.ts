@@ -2,7 +2,8 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { beforeEach, describe, expect, it } from "vitest";
 import { configure as configureProvider } from "../../src/provider/runtime";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
-import { URN, WEBHOOK_SECRET, ruleInputs, secret, webhookInputs } from "../helpers/provider-calls";
+import { URN, WEBHOOK_SECRET, secret, webhookInputs, engineInputs } from "../helpers/provider-calls";
+import { rule, TARGETS_BY_ID } from "../helpers/rules";
 
 // check never talks to the API; the address only has to be well-formed.
 async function configure(extra: Record<string, string> = {}): Promise<void> {
@@ -24,7 +25,7 @@ describe("check: valid routing rule inputs come back normalized", () => {
   beforeEach(() => configure());
 
   it("sorts targets, fills defaults, keeps meta inputs and drops output placeholders", async () => {
-    const { enabled: _enabled, ...withoutEnabled } = ruleInputs();
+    const { enabled: _enabled, ...withoutEnabled } = engineInputs(rule({ description: "rule vip-voice" }));
     const result = await routingRuleProvider.check(
       {},
       {
@@ -41,24 +42,14 @@ describe("check: valid routing rule inputs come back normalized", () => {
       __urn: URN,
       conflictPolicy: "overwrite",
       adoptId: "rule-123",
-      name: "vip-voice",
-      description: "rule vip-voice",
-      priority: 10,
-      enabled: true,
-      interactionType: "voice",
-      conditions: [
-        { field: "customerSegment", operator: "equals", value: "vip" },
-        { field: "language", operator: "equals", value: "en" },
-      ],
-      targets: [
-        { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
-        { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
-      ],
+      // enabled was left out of the inputs: check fills in true.
+      ...rule({ description: "rule vip-voice", enabled: true }),
+      targets: TARGETS_BY_ID,
     });
   });
 
   it("accepts secret-wrapped values and returns them unwrapped", async () => {
-    const result = await routingRuleProvider.check({}, ruleInputs("vip-voice", { description: secret("hidden note") }));
+    const result = await routingRuleProvider.check({}, engineInputs(rule({ description: secret("hidden note") })));
     expect(result.failures).toBeUndefined();
     expect(result.inputs.description).toBe("hidden note");
   });
@@ -70,15 +61,17 @@ describe("check: invalid routing rule inputs report every failure with its prope
   it("reports field failures at once, with paths into lists", async () => {
     const result = await routingRuleProvider.check(
       {},
-      ruleInputs("vip-voice", {
-        priority: 0,
-        interactionType: "fax",
-        conditions: [{ field: "customerSegment", operator: "resembles", value: "vip" }],
-        targets: [
-          { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
-          { type: "queue", id: "queue-b", weight: 140, capacity: 5 },
-        ],
-      }),
+      engineInputs(
+        rule({
+          priority: 0,
+          interactionType: "fax",
+          conditions: [{ field: "customerSegment", operator: "resembles", value: "vip" }],
+          targets: [
+            { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
+            { type: "queue", id: "queue-b", weight: 140, capacity: 5 },
+          ],
+        }),
+      ),
     );
     expect(properties(result.failures)).toEqual(
       expect.arrayContaining(["priority", "interactionType", "conditions[0].operator", "targets[1].weight"]),
@@ -89,23 +82,23 @@ describe("check: invalid routing rule inputs report every failure with its prope
   });
 
   it("a bad conflictPolicy is a failure", async () => {
-    const result = await routingRuleProvider.check({}, ruleInputs("vip-voice", { conflictPolicy: "merge" }));
+    const result = await routingRuleProvider.check({}, engineInputs(rule({ conflictPolicy: "merge" })));
     expect(result.failures).toEqual([{ property: "conflictPolicy", reason: 'must be "fail" or "overwrite", got "merge"' }]);
   });
 
   it.each([[""], [42]])("adoptId %j is a failure", async (adoptId) => {
-    const result = await routingRuleProvider.check({}, ruleInputs("vip-voice", { adoptId }));
+    const result = await routingRuleProvider.check({}, engineInputs(rule({ adoptId })));
     expect(properties(result.failures)).toEqual(["adoptId"]);
   });
 
   it("meta failures are reported together with field failures", async () => {
-    const result = await routingRuleProvider.check({}, ruleInputs("vip-voice", { priority: -1, conflictPolicy: "always", adoptId: "" }));
+    const result = await routingRuleProvider.check({}, engineInputs(rule({ priority: -1, conflictPolicy: "always", adoptId: "" })));
     expect(properties(result.failures)).toEqual(["priority", "conflictPolicy", "adoptId"]);
   });
 
   it("cxone:maxConditions limits the number of conditions", async () => {
     await configure({ "cxone:maxConditions": "1" });
-    const result = await routingRuleProvider.check({}, ruleInputs());
+    const result = await routingRuleProvider.check({}, engineInputs(rule()));
     expect(properties(result.failures)).toEqual(["conditions"]);
     expect(result.failures?.[0]?.reason).toContain("at most 1");
   });

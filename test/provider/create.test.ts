@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError } from "../../src/client/index";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { URN, ruleInputs, seedRule, startHarness, type Harness } from "../helpers/provider-calls";
+import { URN, startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule, seedRule, CONSOLE_FIELDS, TARGETS_BY_ID } from "../helpers/rules";
 
 describe("create: a new routing rule in CXone", () => {
   let harness: Harness;
@@ -12,24 +13,13 @@ describe("create: a new routing rule in CXone", () => {
   afterEach(() => harness.close());
 
   it("returns the server's id and outputs with the ETag and server fields", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule({ description: "rule vip-voice" })));
     const [stored] = harness.sim.admin.state().rules;
     expect(stored?.id).toBe(id);
     expect(outs).toEqual({
       __urn: URN,
-      name: "vip-voice",
-      description: "rule vip-voice",
-      priority: 10,
-      enabled: true,
-      interactionType: "voice",
-      conditions: [
-        { field: "customerSegment", operator: "equals", value: "vip" },
-        { field: "language", operator: "equals", value: "en" },
-      ],
-      targets: [
-        { type: "queue", id: "queue-a", weight: 60, capacity: 10 },
-        { type: "queue", id: "queue-b", weight: 40, capacity: 5 },
-      ],
+      ...rule({ description: "rule vip-voice" }),
+      targets: TARGETS_BY_ID,
       version: stored?.version,
       createdAt: stored?.createdAt,
       updatedAt: stored?.updatedAt,
@@ -39,12 +29,12 @@ describe("create: a new routing rule in CXone", () => {
   });
 
   it("sends exactly one POST", async () => {
-    await routingRuleProvider.create(ruleInputs());
+    await routingRuleProvider.create(engineInputs(rule()));
     expect(harness.apiRequests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 201"]);
   });
 
   it("records a successful create with the new id in the audit log", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     const lines = readFileSync(harness.auditFile, "utf8")
       .trim()
       .split("\n")
@@ -73,8 +63,8 @@ describe("create: a name that already exists in CXone", () => {
   afterEach(() => harness.close());
 
   it("is a ConflictError that suggests adoptId with the existing id", async () => {
-    const { rules } = await harness.sim.admin.seed({ rules: [seedRule("vip-voice", { id: "existing-rule-7" })] });
-    const error = await routingRuleProvider.create(ruleInputs()).then(
+    const { rules } = await harness.sim.admin.seed({ rules: [seedRule({ name: "vip-voice", ...CONSOLE_FIELDS, id: "existing-rule-7" })] });
+    const error = await routingRuleProvider.create(engineInputs(rule())).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -92,8 +82,8 @@ describe("create: a name that already exists in CXone", () => {
   });
 
   it("records the failure in the audit log", async () => {
-    await harness.sim.admin.seed({ rules: [seedRule("vip-voice")] });
-    await expect(routingRuleProvider.create(ruleInputs())).rejects.toBeInstanceOf(ConflictError);
+    await harness.sim.admin.seed({ rules: [seedRule({ name: "vip-voice", ...CONSOLE_FIELDS })] });
+    await expect(routingRuleProvider.create(engineInputs(rule()))).rejects.toBeInstanceOf(ConflictError);
     const [line] = readFileSync(harness.auditFile, "utf8")
       .trim()
       .split("\n")

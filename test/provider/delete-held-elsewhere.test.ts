@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { URN, ruleInputs, startHarness, type Harness } from "../helpers/provider-calls";
+import { URN, startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 const NEW_URN = URN.replace(/::vip-voice$/, "::vip-voice-renamed");
 
@@ -13,7 +14,7 @@ describe("delete: an id that another resource of the run holds is dropped from t
   afterEach(() => harness.close());
 
   it("rename plus adoptId: the old URN's delete sends nothing and leaves an audit record", async () => {
-    const { inputs } = await routingRuleProvider.check({}, ruleInputs());
+    const { inputs } = await routingRuleProvider.check({}, engineInputs(rule()));
     const { id, outs } = await routingRuleProvider.create(inputs!);
     // The renamed resource takes the object over, as the 409 message allows.
     await routingRuleProvider.create({ ...inputs, __urn: NEW_URN, adoptId: id });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 describe("delete: the outside-dependents check", () => {
   let harness: Harness;
@@ -11,7 +12,7 @@ describe("delete: the outside-dependents check", () => {
 
   it("lists the tenant's rules once per run, however many rules the run deletes", async () => {
     const created = [];
-    for (const name of ["a-rule", "b-rule", "c-rule"]) created.push(await routingRuleProvider.create(ruleInputs(name)));
+    for (const name of ["a-rule", "b-rule", "c-rule"]) created.push(await routingRuleProvider.create(engineInputs(rule({ name: name }))));
     const before = harness.apiRequests().length;
     for (const { id, outs } of created) await routingRuleProvider.delete!(id, outs);
     const calls = harness.apiRequests().slice(before);

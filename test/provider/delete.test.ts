@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OutOfBandChangeError } from "../../src/errors/out-of-band-change-error";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { URN, ruleInputs, startHarness, type Harness } from "../helpers/provider-calls";
+import { URN, startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 function lastAuditLine(harness: Harness): Record<string, unknown> {
   return JSON.parse(readFileSync(harness.auditFile, "utf8").trim().split("\n").at(-1)!) as Record<string, unknown>;
@@ -17,7 +18,7 @@ describe("delete: routing rules", () => {
   afterEach(() => harness.close());
 
   it("deletes with If-Match set to the state's ETag", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     await routingRuleProvider.delete!(id, outs);
     expect(harness.sim.admin.state().rules).toEqual([]);
     const removal = harness.apiRequests().at(-1);
@@ -26,7 +27,7 @@ describe("delete: routing rules", () => {
   });
 
   it("a rule that is already gone counts as deleted (404 is fine)", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     await routingRuleProvider.delete!(id, outs);
     await expect(routingRuleProvider.delete!(id, outs)).resolves.toBeUndefined();
     expect(harness.apiRequests().at(-1)).toMatchObject({ method: "DELETE", status: 404 });
@@ -34,7 +35,7 @@ describe("delete: routing rules", () => {
   });
 
   it("a rule edited outside Pulumi is not deleted", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     const edited = await harness.sim.admin.editRule(id, { enabled: false });
     const error = await routingRuleProvider.delete!(id, outs).then(
       () => undefined,
@@ -47,7 +48,7 @@ describe("delete: routing rules", () => {
   });
 
   it('conflictPolicy "overwrite" in the state deletes it anyway', async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs("vip-voice", { conflictPolicy: "overwrite" }));
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule({ conflictPolicy: "overwrite" })));
     await harness.sim.admin.editRule(id, { enabled: false });
     await routingRuleProvider.delete!(id, outs);
     expect(harness.sim.admin.state().rules).toEqual([]);
@@ -55,7 +56,7 @@ describe("delete: routing rules", () => {
   });
 
   it("a rule that a rule outside the stack falls back to is not deleted: one error naming it, nothing sent", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     await harness.sim.admin.seed({
       rules: [
         {

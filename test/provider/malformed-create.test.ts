@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UnconfirmedWriteError } from "../../src/errors/unconfirmed-write-error";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
 import { MALFORMED_SHAPES, type MalformedShape } from "../../src/simulator/index";
-import { ruleInputs, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
+import { startHarness, webhookInputs, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 /** Every shape that turns a successful reply into an unusable one (unknown-field is usable). */
 const UNUSABLE = MALFORMED_SHAPES.filter((shape) => shape !== "unknown-field");
@@ -24,7 +25,7 @@ describe("create through the resources: a reply that is unusable once", () => {
   for (const shape of MALFORMED_SHAPES) {
     it(`${shape}: completes with the object's real id and ETag, one object`, async () => {
       harness.sim.admin.setFaults({ malformedShape: shape, malformedCount: 1 });
-      const created = await routingRuleProvider.create(ruleInputs());
+      const created = await routingRuleProvider.create(engineInputs(rule()));
       const rules = harness.sim.admin.state().rules;
       expect(rules).toHaveLength(1);
       expect(created.id).toBe(rules[0]!.id);
@@ -44,7 +45,7 @@ describe("create through the resources: every reply unusable (the read-back too)
   for (const shape of UNUSABLE) {
     it(`${shape}: one typed error, nothing of the reply in the state, the next up takes the object over (no orphan, no duplicate)`, async () => {
       harness.sim.admin.setFaults({ malformedShape: shape as MalformedShape });
-      const error = await routingRuleProvider.create(ruleInputs()).catch((e: unknown) => e);
+      const error = await routingRuleProvider.create(engineInputs(rule())).catch((e: unknown) => e);
       if (shape === "html-502") {
         // A 5xx is retried by the client and ends as a server error, not as a write confirmed.
         expect((error as Error).name).not.toBe("UnconfirmedWriteError");
@@ -58,7 +59,7 @@ describe("create through the resources: every reply unusable (the read-back too)
       // The next up, on a new runner: the same Idempotency-Key is answered with that object.
       harness.sim.admin.clearFaults();
       await harness.reconfigure();
-      const again = await routingRuleProvider.create(ruleInputs());
+      const again = await routingRuleProvider.create(engineInputs(rule()));
       const rules = harness.sim.admin.state().rules;
       expect(rules).toHaveLength(1);
       expect(again.id).toBe(rules[0]!.id);

@@ -4,7 +4,8 @@ import { UnconfirmedWriteError } from "../../src/errors/unconfirmed-write-error"
 import { currentRun } from "../../src/provider/runtime";
 import { routingRuleProvider } from "../../src/provider/runtime";
 import { MALFORMED_SHAPES, type MalformedShape } from "../../src/simulator/index";
-import { ruleInputs, seedRule, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule, seedRule, CONSOLE_FIELDS } from "../helpers/rules";
 
 const UNUSABLE = MALFORMED_SHAPES.filter((shape) => shape !== "unknown-field");
 
@@ -19,9 +20,9 @@ describe("update through the resources: a reply that is unusable once", () => {
 
   for (const shape of MALFORMED_SHAPES) {
     it(`${shape}: the state gets the server's real ETag, never the old one, and well-typed values`, async () => {
-      const { id, outs } = await routingRuleProvider.create(ruleInputs());
+      const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
       harness.sim.admin.setFaults({ malformedShape: shape, malformedCount: 1 });
-      const updated = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", CHANGED));
+      const updated = await routingRuleProvider.update!(id, outs, engineInputs(rule(CHANGED)));
       const [stored] = harness.sim.admin.state().rules;
       expect(stored?.priority).toBe(42);
       expect(updated.outs?.etag).toBe(stored?.etag);
@@ -41,9 +42,9 @@ describe("update through the resources: every reply unusable (the read-back too)
 
   for (const shape of UNUSABLE) {
     it(`${shape}: one typed error; the next up is not blamed on "an edit outside Pulumi" that was our own`, async () => {
-      const { id, outs } = await routingRuleProvider.create(ruleInputs());
+      const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
       harness.sim.admin.setFaults({ malformedShape: shape as MalformedShape });
-      const error = (await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", CHANGED)).catch((e: unknown) => e)) as Error;
+      const error = (await routingRuleProvider.update!(id, outs, engineInputs(rule(CHANGED))).catch((e: unknown) => e)) as Error;
       expect(error).toBeInstanceOf(Error);
       if (shape !== "html-502") {
         expect(error).toBeInstanceOf(UnconfirmedWriteError);
@@ -53,7 +54,7 @@ describe("update through the resources: every reply unusable (the read-back too)
 
       // The engine kept the old state (old ETag): the next up sends it and meets 412.
       harness.sim.admin.clearFaults();
-      const next = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", CHANGED));
+      const next = await routingRuleProvider.update!(id, outs, engineInputs(rule(CHANGED)));
       const [stored] = harness.sim.admin.state().rules;
       expect(next.outs?.etag).toBe(stored?.etag);
       expect(harness.sim.admin.state().rules).toHaveLength(1);
@@ -61,10 +62,10 @@ describe("update through the resources: every reply unusable (the read-back too)
   }
 
   it("a real edit outside Pulumi is still refused after an unconfirmed update", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     const [stored] = harness.sim.admin.state().rules;
     await harness.sim.admin.editRule(stored!.id, { priority: 77 });
-    await expect(routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", CHANGED))).rejects.toBeInstanceOf(OutOfBandChangeError);
+    await expect(routingRuleProvider.update!(id, outs, engineInputs(rule(CHANGED)))).rejects.toBeInstanceOf(OutOfBandChangeError);
   });
 });
 
@@ -77,7 +78,7 @@ describe("adoption through the resources: an unusable reply to the PUT", () => {
 
   for (const shape of ["priority-string", "targets-null", "no-etag"] as const) {
     it(`${shape}: completes with the server's ETag and well-typed values`, async () => {
-      const { rules } = await harness.sim.admin.seed({ rules: [seedRule("vip-voice", { priority: 77 })] });
+      const { rules } = await harness.sim.admin.seed({ rules: [seedRule({ name: "vip-voice", ...CONSOLE_FIELDS, priority: 77 })] });
       const original = rules[0]!.etag;
       // Break only the PUT's reply: the adoption's GET before it is answered normally.
       const stop = currentRun()
@@ -88,7 +89,7 @@ describe("adoption through the resources: an unusable reply to the PUT", () => {
             stop();
           }
         });
-      const adopted = await routingRuleProvider.create(ruleInputs("vip-voice", { adoptId: rules[0]!.id }));
+      const adopted = await routingRuleProvider.create(engineInputs(rule({ adoptId: rules[0]!.id })));
       const [stored] = harness.sim.admin.state().rules;
       expect(harness.sim.admin.faults().malformedCount).toBe(0);
       expect(adopted.outs.etag).toBe(stored!.etag);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 const URN_A = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/cxone:RoutingRule::alpha";
 const URN_B = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/cxone:RoutingRule::beta";
@@ -13,10 +14,10 @@ describe("update: two rules of the run swap their names", () => {
   afterEach(() => harness.close());
 
   it("both updates succeed in parallel, through a temporary name", async () => {
-    const a = await routingRuleProvider.create({ ...ruleInputs("Alpha"), __urn: URN_A });
-    const b = await routingRuleProvider.create({ ...ruleInputs("Beta"), __urn: URN_B });
-    const nextA = { ...ruleInputs("Beta"), __urn: URN_A };
-    const nextB = { ...ruleInputs("Alpha"), __urn: URN_B };
+    const a = await routingRuleProvider.create({ ...engineInputs(rule({ name: "Alpha" })), __urn: URN_A });
+    const b = await routingRuleProvider.create({ ...engineInputs(rule({ name: "Beta" })), __urn: URN_B });
+    const nextA = { ...engineInputs(rule({ name: "Beta" })), __urn: URN_A };
+    const nextB = { ...engineInputs(rule({ name: "Alpha" })), __urn: URN_B };
     // The engine diffs every resource before it updates any.
     await routingRuleProvider.diff(a.id, a.outs, nextA);
     await routingRuleProvider.diff(b.id, b.outs, nextB);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
-import { URN, WEBHOOK_URN, ruleInputs, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
+import { URN, WEBHOOK_URN, startHarness, webhookInputs, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 const RULES = 150;
 const COLLECTION = "/api/v2/routing/interactionroutingrules";
@@ -8,7 +9,9 @@ const COLLECTION = "/api/v2/routing/interactionroutingrules";
 async function createRules(count: number) {
   return Promise.all(
     Array.from({ length: count }, (_, i) =>
-      routingRuleProvider.create(ruleInputs(`rule-${i}`, { __urn: `${URN}-${i}`, priority: 10 + i, conflictPolicy: "overwrite" })),
+      routingRuleProvider.create(
+        engineInputs(rule({ name: `rule-${i}`, __urn: `${URN}-${i}`, priority: 10 + i, conflictPolicy: "overwrite" })),
+      ),
     ),
   );
 }
@@ -30,7 +33,7 @@ describe("read: refresh by pages", () => {
       // The drift inputs are what check() gives for the same program: no diff after a refresh.
       const checked = await routingRuleProvider.check(
         {},
-        ruleInputs(`rule-${i}`, { __urn: `${URN}-${i}`, priority: 10 + i, conflictPolicy: "overwrite" }),
+        engineInputs(rule({ name: `rule-${i}`, __urn: `${URN}-${i}`, priority: 10 + i, conflictPolicy: "overwrite" })),
       );
       expect(result.inputs).toEqual(checked.inputs);
     }

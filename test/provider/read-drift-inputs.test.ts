@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
-import { WEBHOOK_SECRET, ruleInputs, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
+import { WEBHOOK_SECRET, startHarness, webhookInputs, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 describe("read: inputs in check()'s form, so that preview after a refresh shows the drift", () => {
   let harness: Harness;
@@ -10,7 +11,7 @@ describe("read: inputs in check()'s form, so that preview after a refresh shows 
   afterEach(() => harness.close());
 
   it("after an out-of-band edit, the read inputs differ from check() exactly in the edited fields", async () => {
-    const program = ruleInputs("vip-voice", { conflictPolicy: "fail" });
+    const program = engineInputs(rule({ conflictPolicy: "fail" }));
     const { inputs: checked } = await routingRuleProvider.check({}, program);
     const { id, outs } = await routingRuleProvider.create(checked!);
     await harness.sim.admin.editRule(id, { priority: 3, conditions: [...(program.conditions as never[])].reverse() });
@@ -30,7 +31,7 @@ describe("read: inputs in check()'s form, so that preview after a refresh shows 
   });
 
   it("no change in CXone and none in the program: diff says unchanged", async () => {
-    const { inputs: checked } = await routingRuleProvider.check({}, ruleInputs());
+    const { inputs: checked } = await routingRuleProvider.check({}, engineInputs(rule()));
     const { id, outs } = await routingRuleProvider.create(checked!);
     const read = await routingRuleProvider.read!(id, outs);
     expect(await routingRuleProvider.diff!(id, read.props!, read.inputs!)).toEqual({

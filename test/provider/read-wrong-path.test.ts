@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProviderConfigurationError } from "../../src/errors/provider-configuration-error";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 describe("read: a wrong collection path is not a deleted rule", () => {
   let harness: Harness;
@@ -11,7 +12,7 @@ describe("read: a wrong collection path is not a deleted rule", () => {
   afterEach(() => harness.close());
 
   it("fails with a configuration error instead of dropping the rule from the state", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     await harness.reconfigure({ "cxone:rulesPath": "/api/v2/routing/no-such-collection" });
     const error = await routingRuleProvider.read!(id, outs).then(
       () => undefined,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
-import { ruleInputs, secret, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
+import { secret, startHarness, webhookInputs, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 /** check, then create, then the diff the next preview would compute: it must be empty. */
 async function diffAfterCreate(provider: typeof routingRuleProvider, inputs: Record<string, unknown>) {
@@ -37,23 +38,26 @@ describe("round trip: what create and read store compares equal to the program",
         },
       ],
     });
-    const inputs = ruleInputs("full", {
-      conditions: [
-        { field: "customerSegment", operator: "equals", value: "vip", conditionGroupId: "g1" },
-        { field: "waitSeconds", operator: "greaterThan", value: 30 },
-      ],
-      fallbackRuleId: "fallback-1",
-    });
+    const inputs = engineInputs(
+      rule({
+        name: "full",
+        conditions: [
+          { field: "customerSegment", operator: "equals", value: "vip", conditionGroupId: "g1" },
+          { field: "waitSeconds", operator: "greaterThan", value: 30 },
+        ],
+        fallbackRuleId: "fallback-1",
+      }),
+    );
     expect(await diffAfterCreate(routingRuleProvider, inputs)).toEqual({ afterCreate: noChange, afterRefresh: noChange });
   });
 
   it("a routing rule without a description", async () => {
-    const { description: _description, ...inputs } = ruleInputs("no-description");
+    const { description: _description, ...inputs } = engineInputs(rule({ name: "no-description" }));
     expect(await diffAfterCreate(routingRuleProvider, inputs)).toEqual({ afterCreate: noChange, afterRefresh: noChange });
   });
 
   it("a routing rule with an empty description", async () => {
-    expect(await diffAfterCreate(routingRuleProvider, ruleInputs("empty-description", { description: "" }))).toEqual({
+    expect(await diffAfterCreate(routingRuleProvider, engineInputs(rule({ name: "empty-description", description: "" })))).toEqual({
       afterCreate: noChange,
       afterRefresh: noChange,
     });

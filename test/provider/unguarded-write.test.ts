@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OutOfBandChangeError } from "../../src/errors/out-of-band-change-error";
 import { currentRun, routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 /**
  * A state that holds no ETag (written by an early version, or edited by hand) must never lead to
@@ -16,7 +17,7 @@ describe("update and delete with no ETag in the state", () => {
   afterEach(() => harness.close());
 
   async function createdWithoutETag() {
-    const created = await routingRuleProvider.create(ruleInputs());
+    const created = await routingRuleProvider.create(engineInputs(rule()));
     const { etag: _etag, ...outs } = created.outs as Record<string, unknown>;
     return { id: created.id, olds: outs };
   }
@@ -37,7 +38,7 @@ describe("update and delete with no ETag in the state", () => {
     const { id, olds } = await createdWithoutETag();
     const before = harness.apiRequests().length;
     const readETag = harness.sim.admin.state().rules[0]!.etag;
-    await routingRuleProvider.update(id, olds, ruleInputs("vip-voice", { priority: 5 }));
+    await routingRuleProvider.update(id, olds, engineInputs(rule({ priority: 5 })));
     const sent = writes(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.ifMatch).toBe(readETag);
@@ -48,7 +49,7 @@ describe("update and delete with no ETag in the state", () => {
     const { id, olds } = await createdWithoutETag();
     await consoleEdit(id, 42);
     const before = harness.apiRequests().length;
-    const error = await routingRuleProvider.update(id, olds, ruleInputs("vip-voice", { priority: 5 })).catch((e: unknown) => e);
+    const error = await routingRuleProvider.update(id, olds, engineInputs(rule({ priority: 5 }))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutOfBandChangeError);
     expect((error as Error).message).toMatch(/changed outside Pulumi.*pulumi refresh/s);
     expect(writes(before)).toHaveLength(0);

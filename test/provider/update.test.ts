@@ -4,7 +4,8 @@ import type { AuditRecord } from "../../src/audit/index";
 import { ObjectGoneError } from "../../src/errors/object-gone-error";
 import { OutOfBandChangeError } from "../../src/errors/out-of-band-change-error";
 import { routingRuleProvider } from "../../src/provider/runtime";
-import { ruleInputs, startHarness, type Harness } from "../helpers/provider-calls";
+import { startHarness, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 const NEW_TARGETS = [
   { type: "queue", id: "queue-a", weight: 50, capacity: 10 },
@@ -35,9 +36,9 @@ describe("update: If-Match carries the ETag from the state", () => {
   afterEach(() => harness.close());
 
   it("sends exactly one PUT with the state's ETag and no GET", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     const before = lastSeq(harness);
-    const result = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS }));
+    const result = await routingRuleProvider.update!(id, outs, engineInputs(rule({ targets: NEW_TARGETS })));
     const requests = requestsSince(harness, before);
     expect(requests.map((r) => `${r.method} ${r.status}`)).toEqual(["PUT 200"]);
     expect(requests[0]?.ifMatch).toBe(outs.etag);
@@ -57,9 +58,9 @@ describe("update: a rule edited outside Pulumi", () => {
   afterEach(() => harness.close());
 
   it("is refused with an OutOfBandChangeError naming both ETags and pulumi refresh", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     const edited = await harness.sim.admin.editRule(id, { priority: 99 });
-    const error = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS })).then(
+    const error = await routingRuleProvider.update!(id, outs, engineInputs(rule({ targets: NEW_TARGETS }))).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -76,9 +77,9 @@ describe("update: a rule edited outside Pulumi", () => {
   });
 
   it("the refusal is in the audit log as a failed update", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     await harness.sim.admin.editRule(id, { priority: 99 });
-    await expect(routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS }))).rejects.toBeInstanceOf(
+    await expect(routingRuleProvider.update!(id, outs, engineInputs(rule({ targets: NEW_TARGETS })))).rejects.toBeInstanceOf(
       OutOfBandChangeError,
     );
     expect(auditLines(harness).at(-1)).toMatchObject({
@@ -93,14 +94,10 @@ describe("update: a rule edited outside Pulumi", () => {
   });
 
   it('conflictPolicy "overwrite" on the resource re-reads and applies the program', async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     const edited = await harness.sim.admin.editRule(id, { priority: 99 });
     const before = lastSeq(harness);
-    const result = await routingRuleProvider.update!(
-      id,
-      outs,
-      ruleInputs("vip-voice", { conflictPolicy: "overwrite", targets: NEW_TARGETS }),
-    );
+    const result = await routingRuleProvider.update!(id, outs, engineInputs(rule({ conflictPolicy: "overwrite", targets: NEW_TARGETS })));
 
     expect(requestsSince(harness, before).map((r) => `${r.method} ${r.status}`)).toEqual(["PUT 412", "GET 200", "PUT 200"]);
     const [stored] = harness.sim.admin.state().rules;
@@ -118,19 +115,19 @@ describe("update: a rule edited outside Pulumi", () => {
 
   it("cxone:conflictPolicy overwrite applies to resources that do not set one", async () => {
     await harness.reconfigure({ "cxone:conflictPolicy": "overwrite" });
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     await harness.sim.admin.editRule(id, { priority: 99 });
-    await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS }));
+    await routingRuleProvider.update!(id, outs, engineInputs(rule({ targets: NEW_TARGETS })));
     expect(harness.sim.admin.state().rules[0]?.priority).toBe(10);
     expect(auditLines(harness).at(-1)?.operation).toBe("overwrite");
   });
 
   it('the resource\'s conflictPolicy "fail" wins over cxone:conflictPolicy overwrite', async () => {
     await harness.reconfigure({ "cxone:conflictPolicy": "overwrite" });
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     await harness.sim.admin.editRule(id, { priority: 99 });
     await expect(
-      routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { conflictPolicy: "fail", targets: NEW_TARGETS })),
+      routingRuleProvider.update!(id, outs, engineInputs(rule({ conflictPolicy: "fail", targets: NEW_TARGETS }))),
     ).rejects.toBeInstanceOf(OutOfBandChangeError);
     expect(harness.sim.admin.state().rules[0]?.priority).toBe(99);
   });
@@ -144,9 +141,9 @@ describe("update: a rule deleted outside Pulumi", () => {
   afterEach(() => harness.close());
 
   it("fails and tells to run pulumi refresh; nothing is created", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     await routingRuleProvider.delete!(id, outs);
-    const error = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { targets: NEW_TARGETS })).then(
+    const error = await routingRuleProvider.update!(id, outs, engineInputs(rule({ targets: NEW_TARGETS }))).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -164,9 +161,9 @@ describe("update: only conflictPolicy changed", () => {
   afterEach(() => harness.close());
 
   it("records the new policy without calling the API", async () => {
-    const { id, outs } = await routingRuleProvider.create(ruleInputs());
+    const { id, outs } = await routingRuleProvider.create(engineInputs(rule()));
     const before = lastSeq(harness);
-    const result = await routingRuleProvider.update!(id, outs, ruleInputs("vip-voice", { conflictPolicy: "overwrite" }));
+    const result = await routingRuleProvider.update!(id, outs, engineInputs(rule({ conflictPolicy: "overwrite" })));
     expect(result.outs?.conflictPolicy).toBe("overwrite");
     expect(result.outs?.etag).toBe(outs.etag);
     expect(requestsSince(harness, before)).toEqual([]);

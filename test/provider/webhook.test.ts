@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
 import { signEvent } from "../../src/simulator/index";
-import { WEBHOOK_SECRET, WEBHOOK_URN, ruleInputs, secret, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
+import { WEBHOOK_SECRET, WEBHOOK_URN, secret, startHarness, webhookInputs, type Harness, engineInputs } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 function withoutSecret(outs: Record<string, unknown> | undefined): Record<string, unknown> {
   const { secret: _secret, ...rest } = outs ?? {};
@@ -82,7 +83,7 @@ describe("webhook: the secret reaches the server", () => {
   it("deliveries are signed with the secret given to create", async () => {
     const { port } = receiver.address() as AddressInfo;
     await webhookProvider.create(webhookInputs("sync", { targetURL: `http://127.0.0.1:${port}/hook`, secret: secret(WEBHOOK_SECRET) }));
-    await routingRuleProvider.create(ruleInputs());
+    await routingRuleProvider.create(engineInputs(rule()));
     await harness.sim.admin.flushDeliveries();
 
     expect(received).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { RULES_PATH, call, fetchToken, start, validRule } from "./helpers";
+import { RULES_PATH, call, fetchToken, start } from "./helpers";
+import { rule } from "../helpers/rules";
 
 let sim: RunningSimulator;
 let token: string;
@@ -24,10 +25,7 @@ async function admin(method: string, path: string, body?: unknown): Promise<{ st
 describe("POST /_admin/seed", () => {
   it("stores rules and webhooks with given ids and returns them with ETags", async () => {
     const seeded = await admin("POST", "/seed", {
-      rules: [
-        validRule({ id: "rule-general", name: "general", priority: 100 }),
-        validRule({ id: "rule-vip", fallbackRuleId: "rule-general" }),
-      ],
+      rules: [rule({ id: "rule-general", name: "general", priority: 100 }), rule({ id: "rule-vip", fallbackRuleId: "rule-general" })],
       webhooks: [
         {
           id: "hook-1",
@@ -49,10 +47,7 @@ describe("POST /_admin/seed", () => {
 
   it("rejects invalid seeds as a whole with prefixed field paths", async () => {
     const res = await admin("POST", "/seed", {
-      rules: [
-        validRule({ id: "ok" }),
-        validRule({ id: "bad", name: "other", targets: [{ type: "queue", id: "q", weight: 5, capacity: 1 }] }),
-      ],
+      rules: [rule({ id: "ok" }), rule({ id: "bad", name: "other", targets: [{ type: "queue", id: "q", weight: 5, capacity: 1 }] })],
     });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe("rules[1].targets");
@@ -62,10 +57,10 @@ describe("POST /_admin/seed", () => {
 
 describe("GET /_admin/requests and /_admin/counters", () => {
   it("logs API calls with template, client, correlation id, If-Match and Idempotency-Key", async () => {
-    await admin("POST", "/seed", { rules: [validRule({ id: "r1" })] });
+    await admin("POST", "/seed", { rules: [rule({ id: "r1" })] });
     await call(sim.url, "PUT", `${RULES_PATH}/r1`, {
       token,
-      body: validRule(),
+      body: rule(),
       headers: { "If-Match": '"1-00000000"', CorrelationId: "c-1", "Idempotency-Key": "ik" },
     });
     const { body } = await admin("GET", "/requests");
@@ -88,19 +83,19 @@ describe("GET /_admin/requests and /_admin/counters", () => {
 
 describe("POST /_admin/rules/{id}/edit", () => {
   it("edits out of band: version and ETag change, so a client's old ETag gets 412", async () => {
-    const seeded = await admin("POST", "/seed", { rules: [validRule({ id: "r1" })] });
+    const seeded = await admin("POST", "/seed", { rules: [rule({ id: "r1" })] });
     const oldETag = seeded.body.rules[0].etag;
     const edited = await admin("POST", "/rules/r1/edit", { priority: 1, id: "ignored", version: 50 });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ id: "r1", priority: 1, version: 2 });
     expect(edited.body.etag).not.toBe(oldETag);
-    const put = await call(sim.url, "PUT", `${RULES_PATH}/r1`, { token, body: validRule(), headers: { "If-Match": oldETag } });
+    const put = await call(sim.url, "PUT", `${RULES_PATH}/r1`, { token, body: rule(), headers: { "If-Match": oldETag } });
     expect(put.status).toBe(412);
     expect(put.body.currentETag).toBe(edited.body.etag);
   });
 
   it("validates the edited rule and answers 404 for unknown rules", async () => {
-    await admin("POST", "/seed", { rules: [validRule({ id: "r1" })] });
+    await admin("POST", "/seed", { rules: [rule({ id: "r1" })] });
     expect((await admin("POST", "/rules/r1/edit", { interactionType: "fax" })).status).toBe(400);
     expect((await admin("POST", "/rules/nope/edit", { priority: 1 })).status).toBe(404);
   });
@@ -108,7 +103,7 @@ describe("POST /_admin/rules/{id}/edit", () => {
 
 describe("GET /_admin/state and POST /_admin/reset", () => {
   it("lists everything and reset empties it", async () => {
-    await admin("POST", "/seed", { rules: [validRule({ id: "r1" })] });
+    await admin("POST", "/seed", { rules: [rule({ id: "r1" })] });
     expect((await admin("GET", "/state")).body.rules).toHaveLength(1);
     expect((await admin("POST", "/reset")).status).toBe(204);
     expect((await admin("GET", "/state")).body).toEqual({ rules: [], webhooks: [] });

@@ -1,8 +1,9 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, start, validRule, validWebhook } from "./helpers";
+import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, start, validWebhook } from "./helpers";
 import { startReceiver } from "./receiver";
+import { rule } from "../helpers/rules";
 
 let sim: RunningSimulator | undefined;
 let closeReceiver: (() => Promise<void>) | undefined;
@@ -25,7 +26,7 @@ describe("event delivery", () => {
     sim = await start();
     const token = await fetchToken(sim.url);
     const hook = await call(sim.url, "POST", WEBHOOKS_PATH, { token, body: validWebhook(receiver.url, { secret: "hook-secret" }) });
-    const created = await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
+    const created = await call(sim.url, "POST", RULES_PATH, { token, body: rule() });
     await sim.admin.flushDeliveries();
 
     expect(receiver.received).toHaveLength(1);
@@ -57,7 +58,7 @@ describe("event delivery", () => {
     sim = await start({ delivery: { attempts: 5, baseDelayMs: 5 } });
     const token = await fetchToken(sim.url);
     await call(sim.url, "POST", WEBHOOKS_PATH, { token, body: validWebhook(receiver.url, { secret: "k" }) });
-    await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
+    await call(sim.url, "POST", RULES_PATH, { token, body: rule() });
     expect((await fetch(`${sim.url}/_admin/deliveries/flush`, { method: "POST" })).status).toBe(204);
 
     expect(receiver.received).toHaveLength(3);
@@ -72,7 +73,7 @@ describe("event delivery", () => {
     sim = await start({ delivery: { attempts: 3, baseDelayMs: 1 } });
     const token = await fetchToken(sim.url);
     await call(sim.url, "POST", WEBHOOKS_PATH, { token, body: validWebhook("http://127.0.0.1:9/closed-port") });
-    await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
+    await call(sim.url, "POST", RULES_PATH, { token, body: rule() });
     await sim.admin.flushDeliveries();
     const [delivery] = sim.admin.deliveries();
     expect(delivery!.delivered).toBe(false);
@@ -91,7 +92,7 @@ describe("event delivery", () => {
         { name: "disabled", enabled: false, targetURL: receiver.url, eventFilter: "routing.rule.created routing.rule.deleted" },
       ],
     });
-    const created = await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
+    const created = await call(sim.url, "POST", RULES_PATH, { token, body: rule() });
     await call(sim.url, "DELETE", `${RULES_PATH}/${created.body.id}`, {
       token,
       headers: { "If-Match": created.headers.get("etag") ?? "" },
@@ -110,10 +111,10 @@ describe("event delivery", () => {
     await sim.admin.seed({
       webhooks: [{ name: "updates", enabled: true, targetURL: receiver.url, eventFilter: "routing.rule.updated", secret: "u" }],
     });
-    const created = await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
+    const created = await call(sim.url, "POST", RULES_PATH, { token, body: rule() });
     await call(sim.url, "PUT", `${RULES_PATH}/${created.body.id}`, {
       token,
-      body: validRule({ priority: 3 }),
+      body: rule({ priority: 3 }),
       headers: { "If-Match": created.headers.get("etag") ?? "" },
     });
     await sim.admin.editRule(created.body.id, { enabled: false });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { RULES_PATH, call, fetchToken, start, validRule } from "./helpers";
+import { RULES_PATH, call, fetchToken, start } from "./helpers";
+import { rule } from "../helpers/rules";
 
 let sims: RunningSimulator[] = [];
 afterEach(async () => {
@@ -83,14 +84,14 @@ describe("dropped response fault", () => {
     const sim = await startTracked();
     const token = await fetchToken(sim.url);
     sim.admin.setFaults({ dropResponseCount: 1 });
-    await expect(call(sim.url, "POST", RULES_PATH, { token, body: validRule() })).rejects.toMatchObject({
+    await expect(call(sim.url, "POST", RULES_PATH, { token, body: rule() })).rejects.toMatchObject({
       cause: { code: "ECONNRESET" },
     });
-    const [rule] = sim.admin.state().rules;
-    expect(rule).toMatchObject({ name: validRule().name, version: 1 });
+    const [stored] = sim.admin.state().rules;
+    expect(stored).toMatchObject({ name: rule().name, version: 1 });
     expect(sim.admin.requests().at(-1)).toMatchObject({ method: "POST", status: 201, dropped: true });
     expect(sim.admin.faults().dropResponseCount).toBe(0);
-    const retry = await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
+    const retry = await call(sim.url, "POST", RULES_PATH, { token, body: rule() });
     expect(retry.status).toBe(409);
   });
 
@@ -99,8 +100,8 @@ describe("dropped response fault", () => {
     const token = await fetchToken(sim.url);
     sim.admin.setFaults({ dropResponseCount: 1 });
     const headers = { "Idempotency-Key": "retry-me" };
-    await expect(call(sim.url, "POST", RULES_PATH, { token, body: validRule(), headers })).rejects.toThrow();
-    const retry = await call(sim.url, "POST", RULES_PATH, { token, body: validRule(), headers });
+    await expect(call(sim.url, "POST", RULES_PATH, { token, body: rule(), headers })).rejects.toThrow();
+    const retry = await call(sim.url, "POST", RULES_PATH, { token, body: rule(), headers });
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(sim.admin.state().rules[0]!.id);
   });
@@ -108,11 +109,11 @@ describe("dropped response fault", () => {
   it("drops PUT and DELETE responses after committing them", async () => {
     const sim = await startTracked();
     const token = await fetchToken(sim.url);
-    const created = await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
+    const created = await call(sim.url, "POST", RULES_PATH, { token, body: rule() });
     const path = `${RULES_PATH}/${created.body.id}`;
     sim.admin.setFaults({ dropResponseRate: 1 });
     await expect(
-      call(sim.url, "PUT", path, { token, body: validRule({ priority: 77 }), headers: { "If-Match": created.headers.get("etag") ?? "" } }),
+      call(sim.url, "PUT", path, { token, body: rule({ priority: 77 }), headers: { "If-Match": created.headers.get("etag") ?? "" } }),
     ).rejects.toThrow();
     expect(sim.admin.state().rules[0]).toMatchObject({ priority: 77, version: 2 });
     const current = sim.admin.state().rules[0]!.etag;

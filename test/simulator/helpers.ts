@@ -1,4 +1,4 @@
-import { startSimulator, type RunningSimulator, type SeedRule, type SimulatorOptions } from "../../src/simulator/index";
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index";
 
 export const RULES_PATH = "/api/v2/routing/interactionroutingrules";
 export const WEBHOOKS_PATH = "/api/v2/webhooks";
@@ -48,26 +48,6 @@ export async function call(
   return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
 }
 
-/** A rule the simulator accepts, with overrides. */
-export function validRule(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: "VIP Customer Priority Routing",
-    description: "Routes high-value interactions to dedicated agent pools",
-    priority: 10,
-    enabled: true,
-    interactionType: "voice",
-    conditions: [
-      { field: "customerSegment", operator: "equals", value: "vip" },
-      { field: "callDuration", operator: "lessThan", value: 120 },
-    ],
-    targets: [
-      { type: "queue", id: "queue-vip-pool-01", weight: 70, capacity: 50 },
-      { type: "queue", id: "queue-vip-pool-02", weight: 30, capacity: 30 },
-    ],
-    ...overrides,
-  };
-}
-
 export function validWebhook(targetURL: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: "RoutingRuleSync",
@@ -77,9 +57,4 @@ export function validWebhook(targetURL: string, overrides: Record<string, unknow
     format: "json",
     ...overrides,
   };
-}
-
-/** validRule typed for admin.seed (the seed is validated server-side like any write). */
-export function seedRule(overrides: Record<string, unknown> = {}): SeedRule {
-  return validRule(overrides) as unknown as SeedRule;
 }

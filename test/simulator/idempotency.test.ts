@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, start, validRule, validWebhook } from "./helpers";
+import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, start, validWebhook } from "./helpers";
+import { rule } from "../helpers/rules";
 
 let sim: RunningSimulator | undefined;
 afterEach(async () => {
@@ -12,8 +13,8 @@ describe("Idempotency-Key on POST", () => {
     sim = await start();
     const token = await fetchToken(sim.url);
     const headers = { "Idempotency-Key": "create-vip-1" };
-    const first = await call(sim.url, "POST", RULES_PATH, { token, body: validRule(), headers });
-    const second = await call(sim.url, "POST", RULES_PATH, { token, body: validRule({ priority: 99 }), headers });
+    const first = await call(sim.url, "POST", RULES_PATH, { token, body: rule(), headers });
+    const second = await call(sim.url, "POST", RULES_PATH, { token, body: rule({ priority: 99 }), headers });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
@@ -27,8 +28,8 @@ describe("Idempotency-Key on POST", () => {
   it("creates again with a different key (and then hits the unique name)", async () => {
     sim = await start();
     const token = await fetchToken(sim.url);
-    await call(sim.url, "POST", RULES_PATH, { token, body: validRule(), headers: { "Idempotency-Key": "a" } });
-    const other = await call(sim.url, "POST", RULES_PATH, { token, body: validRule(), headers: { "Idempotency-Key": "b" } });
+    await call(sim.url, "POST", RULES_PATH, { token, body: rule(), headers: { "Idempotency-Key": "a" } });
+    const other = await call(sim.url, "POST", RULES_PATH, { token, body: rule(), headers: { "Idempotency-Key": "b" } });
     expect(other.status).toBe(409);
   });
 
@@ -37,9 +38,9 @@ describe("Idempotency-Key on POST", () => {
     sim = await start({ now: () => Date.now() + offsetMs, tokenTtlSeconds: 3 * 24 * 3600 });
     const token = await fetchToken(sim.url);
     const headers = { "Idempotency-Key": "k" };
-    await call(sim.url, "POST", RULES_PATH, { token, body: validRule(), headers });
+    await call(sim.url, "POST", RULES_PATH, { token, body: rule(), headers });
     offsetMs = 24 * 3600 * 1000 + 1;
-    const late = await call(sim.url, "POST", RULES_PATH, { token, body: validRule({ name: "another" }), headers });
+    const late = await call(sim.url, "POST", RULES_PATH, { token, body: rule({ name: "another" }), headers });
     expect(late.status).toBe(201);
     expect(sim.admin.state().rules).toHaveLength(2);
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { RULES_PATH, call, fetchToken, seedRule, start } from "./helpers";
+import { RULES_PATH, call, fetchToken, start } from "./helpers";
+import { seedRule } from "../helpers/rules";
 
 let sim: RunningSimulator | undefined;
 afterEach(async () => sim?.close());

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DataFileError } from "../../src/simulator/index";
-import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, seedRule, start, validRule, validWebhook } from "./helpers";
+import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, start, validWebhook } from "./helpers";
+import { rule, seedRule } from "../helpers/rules";
 
 let dir: string;
 beforeEach(async () => {
@@ -18,7 +19,7 @@ describe("dataFile persistence", () => {
     const dataFile = join(dir, "state.json");
     const first = await start({ dataFile });
     const token = await fetchToken(first.url);
-    const rule = await call(first.url, "POST", RULES_PATH, { token, body: validRule(), headers: { "Idempotency-Key": "k1" } });
+    const created = await call(first.url, "POST", RULES_PATH, { token, body: rule(), headers: { "Idempotency-Key": "k1" } });
     await call(first.url, "POST", WEBHOOKS_PATH, { token, body: validWebhook("http://127.0.0.1:9/h", { secret: "persisted-secret" }) });
     await first.close();
 
@@ -28,13 +29,13 @@ describe("dataFile persistence", () => {
     const second = await start({ dataFile });
     try {
       const token2 = await fetchToken(second.url);
-      const fetched = await call(second.url, "GET", `${RULES_PATH}/${rule.body.id}`, { token: token2 });
-      expect(fetched.body).toEqual(rule.body);
-      expect(fetched.headers.get("etag")).toBe(rule.headers.get("etag"));
+      const fetched = await call(second.url, "GET", `${RULES_PATH}/${created.body.id}`, { token: token2 });
+      expect(fetched.body).toEqual(created.body);
+      expect(fetched.headers.get("etag")).toBe(created.headers.get("etag"));
       expect(second.admin.state().webhooks[0]).toMatchObject({ hasSecret: true });
-      const replay = await call(second.url, "POST", RULES_PATH, { token: token2, body: validRule(), headers: { "Idempotency-Key": "k1" } });
+      const replay = await call(second.url, "POST", RULES_PATH, { token: token2, body: rule(), headers: { "Idempotency-Key": "k1" } });
       expect(replay.status).toBe(201);
-      expect(replay.body.id).toBe(rule.body.id);
+      expect(replay.body.id).toBe(created.body.id);
     } finally {
       await second.close();
     }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
 import { conditionMatches } from "../../src/simulator/routing-evaluation";
 import type { ConditionOperator } from "../../src/simulator/vocabulary";
-import { seedRule, start } from "./helpers";
+import { start } from "./helpers";
+import { seedRule } from "../helpers/rules";
 
 let sim: RunningSimulator;
 beforeAll(async () => {

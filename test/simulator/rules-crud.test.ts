@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { RULES_PATH, call, fetchToken, start, validRule } from "./helpers";
+import { RULES_PATH, call, fetchToken, start } from "./helpers";
+import { rule } from "../helpers/rules";
 
 let sim: RunningSimulator;
 let token: string;
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 async function createRule(overrides: Record<string, unknown> = {}) {
-  const res = await call(sim.url, "POST", RULES_PATH, { token, body: validRule(overrides) });
+  const res = await call(sim.url, "POST", RULES_PATH, { token, body: rule(overrides) });
   expect(res.status).toBe(201);
   return res;
 }
@@ -24,7 +25,7 @@ async function createRule(overrides: Record<string, unknown> = {}) {
 describe("POST rules", () => {
   it("creates a rule: 201 with server fields, a quoted ETag and a Location", async () => {
     const res = await createRule({ id: "ignored", version: 99 });
-    expect(res.body).toMatchObject({ ...validRule(), version: 1 });
+    expect(res.body).toMatchObject({ ...rule(), version: 1 });
     expect(res.body.id).not.toBe("ignored");
     expect(res.body.createdAt).toBe(res.body.updatedAt);
     expect(res.headers.get("etag")).toMatch(/^"1-[0-9a-f]{8}"$/);
@@ -33,7 +34,7 @@ describe("POST rules", () => {
 
   it("answers 409 duplicate_name for a second rule with the same name", async () => {
     await createRule();
-    const res = await call(sim.url, "POST", RULES_PATH, { token, body: validRule({ priority: 20 }) });
+    const res = await call(sim.url, "POST", RULES_PATH, { token, body: rule({ priority: 20 }) });
     expect(res.status).toBe(409);
     expect(res.body.errors[0]).toMatchObject({ field: "name", errorCode: "duplicate_name" });
   });
@@ -60,7 +61,7 @@ describe("PUT rule", () => {
     const created = await createRule();
     const res = await call(sim.url, "PUT", `${RULES_PATH}/${created.body.id}`, {
       token,
-      body: validRule({ priority: 5, version: 42, createdAt: "2000-01-01T00:00:00.000Z" }),
+      body: rule({ priority: 5, version: 42, createdAt: "2000-01-01T00:00:00.000Z" }),
       headers: { "If-Match": created.headers.get("etag") ?? "" },
     });
     expect(res.status).toBe(200);
@@ -70,7 +71,7 @@ describe("PUT rule", () => {
 
   it("answers 428 precondition_required without If-Match", async () => {
     const created = await createRule();
-    const res = await call(sim.url, "PUT", `${RULES_PATH}/${created.body.id}`, { token, body: validRule() });
+    const res = await call(sim.url, "PUT", `${RULES_PATH}/${created.body.id}`, { token, body: rule() });
     expect(res.status).toBe(428);
     expect(res.body.errors[0].errorCode).toBe("precondition_required");
   });
@@ -80,12 +81,12 @@ describe("PUT rule", () => {
     const stale = created.headers.get("etag") ?? "";
     const first = await call(sim.url, "PUT", `${RULES_PATH}/${created.body.id}`, {
       token,
-      body: validRule({ priority: 1 }),
+      body: rule({ priority: 1 }),
       headers: { "If-Match": stale },
     });
     const res = await call(sim.url, "PUT", `${RULES_PATH}/${created.body.id}`, {
       token,
-      body: validRule({ priority: 2 }),
+      body: rule({ priority: 2 }),
       headers: { "If-Match": stale },
     });
     expect(res.status).toBe(412);
@@ -95,7 +96,7 @@ describe("PUT rule", () => {
   });
 
   it("answers 404 for an unknown id", async () => {
-    const res = await call(sim.url, "PUT", `${RULES_PATH}/missing`, { token, body: validRule(), headers: { "If-Match": '"1-00000000"' } });
+    const res = await call(sim.url, "PUT", `${RULES_PATH}/missing`, { token, body: rule(), headers: { "If-Match": '"1-00000000"' } });
     expect(res.status).toBe(404);
   });
 
@@ -104,7 +105,7 @@ describe("PUT rule", () => {
     const second = await createRule({ name: "second" });
     const res = await call(sim.url, "PUT", `${RULES_PATH}/${second.body.id}`, {
       token,
-      body: validRule({ name: "first" }),
+      body: rule({ name: "first" }),
       headers: { "If-Match": second.headers.get("etag") ?? "" },
     });
     expect(res.status).toBe(409);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { RULES_PATH, call, fetchToken, start, validRule } from "./helpers";
+import { RULES_PATH, call, fetchToken, start } from "./helpers";
+import { rule } from "../helpers/rules";
 
 let sim: RunningSimulator;
 let token: string;
@@ -59,7 +60,7 @@ describe("server-side rule validation", () => {
 
   it("requires the weights of existing targets to sum to 100", async () => {
     const res = await post(
-      validRule({
+      rule({
         targets: [
           { type: "queue", id: "a", weight: 60, capacity: 1 },
           { type: "skill", id: "b", weight: 30, capacity: 1 },
@@ -71,7 +72,7 @@ describe("server-side rule validation", () => {
   });
 
   it("accepts a rule without targets and without conditions", async () => {
-    const res = await post(validRule({ name: "catch-all", conditions: [], targets: [] }));
+    const res = await post(rule({ name: "catch-all", conditions: [], targets: [] }));
     expect(res.status).toBe(201);
   });
 
@@ -83,31 +84,31 @@ describe("server-side rule validation", () => {
   });
 
   it("rejects an invalid regular expression in matchesRegex", async () => {
-    const res = await post(validRule({ conditions: [{ field: "email", operator: "matchesRegex", value: "(" }] }));
+    const res = await post(rule({ conditions: [{ field: "email", operator: "matchesRegex", value: "(" }] }));
     expect(res.status).toBe(400);
     expect(fields(res)).toEqual(["conditions[0].value"]);
   });
 
   it("rejects more conditions than the configured limit", async () => {
     const conditions = Array.from({ length: 11 }, (_, i) => ({ field: `f${i}`, operator: "equals", value: i }));
-    const res = await post(validRule({ conditions }));
+    const res = await post(rule({ conditions }));
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatchObject({ field: "conditions", errorCode: "too_many" });
   });
 
   it("rejects a fallback to the rule itself and fallback loops", async () => {
-    const a = await post(validRule({ name: "loop-a" }));
-    const b = await post(validRule({ name: "loop-b", fallbackRuleId: a.body.id }));
+    const a = await post(rule({ name: "loop-a" }));
+    const b = await post(rule({ name: "loop-b", fallbackRuleId: a.body.id }));
     expect(b.status).toBe(201);
     const self = await call(sim.url, "PUT", `${RULES_PATH}/${a.body.id}`, {
       token,
-      body: validRule({ name: "loop-a", fallbackRuleId: a.body.id }),
+      body: rule({ name: "loop-a", fallbackRuleId: a.body.id }),
       headers: { "If-Match": a.headers.get("etag") ?? "" },
     });
     expect(self.body.errors[0].errorCode).toBe("self_reference");
     const loop = await call(sim.url, "PUT", `${RULES_PATH}/${a.body.id}`, {
       token,
-      body: validRule({ name: "loop-a", fallbackRuleId: b.body.id }),
+      body: rule({ name: "loop-a", fallbackRuleId: b.body.id }),
       headers: { "If-Match": a.headers.get("etag") ?? "" },
     });
     expect(loop.status).toBe(400);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../src/simulator/index";
-import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, start, validRule } from "./helpers";
+import { RULES_PATH, WEBHOOKS_PATH, call, fetchToken, start } from "./helpers";
+import { rule } from "../helpers/rules";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ describe("token scopes", () => {
   it("answers 403 naming the missing scope when a read-only token writes", async () => {
     const token = await fetchToken(sim.url, "routing:rules:read");
     expect((await call(sim.url, "GET", RULES_PATH, { token })).status).toBe(200);
-    const res = await call(sim.url, "POST", RULES_PATH, { token, body: validRule() });
+    const res = await call(sim.url, "POST", RULES_PATH, { token, body: rule() });
     expect(res.status).toBe(403);
     expect(res.body).toEqual({
       errors: [{ field: null, message: "token lacks scope routing:rules:write", errorCode: "insufficient_scope" }],
@@ -33,7 +34,7 @@ describe("token scopes", () => {
     const limited = await start({ clientScopes: ["routing:rules:read"] });
     try {
       const token = await fetchToken(limited.url);
-      expect((await call(limited.url, "POST", RULES_PATH, { token, body: validRule() })).status).toBe(403);
+      expect((await call(limited.url, "POST", RULES_PATH, { token, body: rule() })).status).toBe(403);
     } finally {
       await limited.close();
     }

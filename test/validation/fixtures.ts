@@ -1,25 +1,5 @@
 import type { AnalyzableCondition, AnalyzableRule } from "../../src/validation";
 
-/** Inputs of a valid routing rule; override fields per test. */
-export function validRuleInputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: "VIP voice",
-    description: "Routes VIP callers to the VIP pool",
-    priority: 10,
-    enabled: true,
-    interactionType: "voice",
-    conditions: [
-      { field: "customerSegment", operator: "equals", value: "vip" },
-      { field: "callDuration", operator: "lessThan", value: 120 },
-    ],
-    targets: [
-      { type: "queue", id: "queue-vip-pool-01", weight: 70, capacity: 50 },
-      { type: "queue", id: "queue-vip-pool-02", weight: 30, capacity: 30 },
-    ],
-    ...overrides,
-  };
-}
-
 /** Inputs of a valid webhook; override fields per test. */
 export function validWebhookInputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

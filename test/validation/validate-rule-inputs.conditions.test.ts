@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN_PLACEHOLDER, validateRuleInputs } from "../../src/validation";
-import { propertiesOf, validRuleInputs } from "./fixtures";
+import { propertiesOf } from "./fixtures";
+import { rule } from "../helpers/rules";
 
 function withCondition(condition: Record<string, unknown>) {
-  return validateRuleInputs(validRuleInputs({ conditions: [condition] }));
+  return validateRuleInputs(rule({ conditions: [condition] }));
 }
 
 function reasonOf(result: ReturnType<typeof validateRuleInputs>, property: string): string | undefined {
@@ -83,25 +84,25 @@ describe("validateRuleInputs: number of conditions", () => {
   const condition = { field: "f", operator: "equals", value: 1 };
 
   it("allows at most 10 by default", () => {
-    expect(validateRuleInputs(validRuleInputs({ conditions: Array(10).fill(condition) })).ok).toBe(true);
-    const result = validateRuleInputs(validRuleInputs({ conditions: Array(11).fill(condition) }));
+    expect(validateRuleInputs(rule({ conditions: Array(10).fill(condition) })).ok).toBe(true);
+    const result = validateRuleInputs(rule({ conditions: Array(11).fill(condition) }));
     expect(propertiesOf(result)).toEqual(["conditions"]);
     expect(reasonOf(result, "conditions")).toBe("at most 10 conditions are allowed, got 11");
   });
 
   it("uses the configured limit", () => {
-    const result = validateRuleInputs(validRuleInputs({ conditions: Array(3).fill(condition) }), { maxConditions: 2 });
+    const result = validateRuleInputs(rule({ conditions: Array(3).fill(condition) }), { maxConditions: 2 });
     expect(reasonOf(result, "conditions")).toBe("at most 2 conditions are allowed, got 3");
   });
 
   it("still checks each condition when there are too many", () => {
     const conditions = [...Array(11).fill(condition), { field: "", operator: "equals", value: 1 }];
-    expect(propertiesOf(validateRuleInputs(validRuleInputs({ conditions })))).toEqual(["conditions[11].field", "conditions"]);
+    expect(propertiesOf(validateRuleInputs(rule({ conditions })))).toEqual(["conditions[11].field", "conditions"]);
   });
 
   it("may be empty (the rule matches every interaction of its type)", () => {
-    expect(validateRuleInputs(validRuleInputs({ conditions: [] })).ok).toBe(true);
-    expect(validateRuleInputs(validRuleInputs({ conditions: undefined })).ok).toBe(true);
+    expect(validateRuleInputs(rule({ conditions: [] })).ok).toBe(true);
+    expect(validateRuleInputs(rule({ conditions: undefined })).ok).toBe(true);
   });
 });
 

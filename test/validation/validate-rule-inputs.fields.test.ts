@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateRuleInputs } from "../../src/validation";
-import { propertiesOf, validRuleInputs } from "./fixtures";
+import { propertiesOf } from "./fixtures";
+import { rule } from "../helpers/rules";
 
 function failureFor(raw: Record<string, unknown>, property: string, options = {}): string | undefined {
   const result = validateRuleInputs(raw, options);
@@ -9,41 +10,41 @@ function failureFor(raw: Record<string, unknown>, property: string, options = {}
 
 describe("validateRuleInputs: a valid rule", () => {
   it("passes", () => {
-    expect(validateRuleInputs(validRuleInputs())).toMatchObject({ ok: true });
+    expect(validateRuleInputs(rule())).toMatchObject({ ok: true });
   });
 });
 
 describe("validateRuleInputs: name", () => {
   it("is required", () => {
-    expect(failureFor(validRuleInputs({ name: undefined }), "name")).toBe("is required");
+    expect(failureFor(rule({ name: undefined }), "name")).toBe("is required");
   });
 
   it("must not be empty or blank", () => {
-    expect(failureFor(validRuleInputs({ name: "" }), "name")).toBe("must not be empty");
-    expect(failureFor(validRuleInputs({ name: "   " }), "name")).toBe("must not be empty");
+    expect(failureFor(rule({ name: "" }), "name")).toBe("must not be empty");
+    expect(failureFor(rule({ name: "   " }), "name")).toBe("must not be empty");
   });
 
   it("is at most 128 characters", () => {
-    expect(validateRuleInputs(validRuleInputs({ name: "n".repeat(128) })).ok).toBe(true);
-    expect(failureFor(validRuleInputs({ name: "n".repeat(129) }), "name")).toBe("must be at most 128 characters, got 129");
+    expect(validateRuleInputs(rule({ name: "n".repeat(128) })).ok).toBe(true);
+    expect(failureFor(rule({ name: "n".repeat(129) }), "name")).toBe("must be at most 128 characters, got 129");
   });
 
   it("must be a string", () => {
-    expect(failureFor(validRuleInputs({ name: 42 }), "name")).toBe("must be a string, got 42");
+    expect(failureFor(rule({ name: 42 }), "name")).toBe("must be a string, got 42");
   });
 });
 
 describe("validateRuleInputs: description", () => {
   it("is optional and at most 1024 characters", () => {
-    expect(validateRuleInputs(validRuleInputs({ description: undefined })).ok).toBe(true);
-    expect(validateRuleInputs(validRuleInputs({ description: "d".repeat(1024) })).ok).toBe(true);
-    expect(failureFor(validRuleInputs({ description: "d".repeat(1025) }), "description")).toBe("must be at most 1024 characters, got 1025");
+    expect(validateRuleInputs(rule({ description: undefined })).ok).toBe(true);
+    expect(validateRuleInputs(rule({ description: "d".repeat(1024) })).ok).toBe(true);
+    expect(failureFor(rule({ description: "d".repeat(1025) }), "description")).toBe("must be at most 1024 characters, got 1025");
   });
 });
 
 describe("validateRuleInputs: priority", () => {
   it.each([1, 5000, 10000])("accepts %d", (priority) => {
-    expect(validateRuleInputs(validRuleInputs({ priority })).ok).toBe(true);
+    expect(validateRuleInputs(rule({ priority })).ok).toBe(true);
   });
 
   it.each([
@@ -53,35 +54,35 @@ describe("validateRuleInputs: priority", () => {
     ["10", 'must be a number, got "10"'],
     [undefined, "is required"],
   ])("rejects %j", (priority, reason) => {
-    expect(failureFor(validRuleInputs({ priority }), "priority")).toBe(reason);
+    expect(failureFor(rule({ priority }), "priority")).toBe(reason);
   });
 });
 
 describe("validateRuleInputs: enabled", () => {
   it("defaults to true", () => {
-    const result = validateRuleInputs(validRuleInputs({ enabled: undefined }));
+    const result = validateRuleInputs(rule({ enabled: undefined }));
     expect(result.ok && result.value.enabled).toBe(true);
   });
 
   it("must be a boolean", () => {
-    expect(failureFor(validRuleInputs({ enabled: "yes" }), "enabled")).toBe('must be true or false, got "yes"');
+    expect(failureFor(rule({ enabled: "yes" }), "enabled")).toBe('must be true or false, got "yes"');
   });
 });
 
 describe("validateRuleInputs: interactionType", () => {
   it.each(["voice", "chat", "email", "sms", "social", "workitem"])("accepts the default type %s", (interactionType) => {
-    expect(validateRuleInputs(validRuleInputs({ interactionType })).ok).toBe(true);
+    expect(validateRuleInputs(rule({ interactionType })).ok).toBe(true);
   });
 
   it("rejects an unknown type and lists the known ones", () => {
-    expect(failureFor(validRuleInputs({ interactionType: "fax" }), "interactionType")).toBe(
+    expect(failureFor(rule({ interactionType: "fax" }), "interactionType")).toBe(
       'must be one of voice, chat, email, sms, social or workitem, got "fax"',
     );
   });
 
   it("uses the configured set when given", () => {
     const options = { interactionTypes: ["fax", "voice"] };
-    expect(validateRuleInputs(validRuleInputs({ interactionType: "fax" }), options).ok).toBe(true);
-    expect(propertiesOf(validateRuleInputs(validRuleInputs({ interactionType: "chat" }), options))).toEqual(["interactionType"]);
+    expect(validateRuleInputs(rule({ interactionType: "fax" }), options).ok).toBe(true);
+    expect(propertiesOf(validateRuleInputs(rule({ interactionType: "chat" }), options))).toEqual(["interactionType"]);
   });
 });

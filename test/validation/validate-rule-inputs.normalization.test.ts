@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateRuleInputs } from "../../src/validation";
-import { validRuleInputs } from "./fixtures";
+import { rule } from "../helpers/rules";
 
 function normalizedValue(raw: unknown) {
   const result = validateRuleInputs(raw);
@@ -35,8 +35,8 @@ describe("validateRuleInputs: normalized value", () => {
       { type: "agent", id: "m", weight: 30, capacity: 1 },
       { type: "queue", id: "a", weight: 40, capacity: 1 },
     ];
-    const forwards = normalizedValue(validRuleInputs({ targets }));
-    const backwards = normalizedValue(validRuleInputs({ targets: [...targets].reverse() }));
+    const forwards = normalizedValue(rule({ targets }));
+    const backwards = normalizedValue(rule({ targets: [...targets].reverse() }));
     expect(forwards.targets.map((t) => `${t.type}/${t.id}`)).toEqual(["agent/m", "queue/a", "queue/z", "skill/b"]);
     expect(backwards).toEqual(forwards);
   });
@@ -46,18 +46,18 @@ describe("validateRuleInputs: normalized value", () => {
       { field: "z", operator: "equals", value: 1 },
       { field: "a", operator: "contains", value: "x", conditionGroupId: "g" },
     ];
-    expect(normalizedValue(validRuleInputs({ conditions })).conditions).toEqual([conditions[1], conditions[0]]);
-    expect(normalizedValue(validRuleInputs({ conditions: [...conditions].reverse() })).conditions).toEqual([conditions[1], conditions[0]]);
+    expect(normalizedValue(rule({ conditions })).conditions).toEqual([conditions[1], conditions[0]]);
+    expect(normalizedValue(rule({ conditions: [...conditions].reverse() })).conditions).toEqual([conditions[1], conditions[0]]);
   });
 
   it("strips properties it does not know, such as Pulumi's __provider", () => {
-    const value = normalizedValue(validRuleInputs({ __provider: "serialized", extra: 1 }));
+    const value = normalizedValue(rule({ __provider: "serialized", extra: 1 }));
     expect(value).not.toHaveProperty("__provider");
     expect(value).not.toHaveProperty("extra");
   });
 
   it("does not modify the raw inputs", () => {
-    const raw = validRuleInputs();
+    const raw = rule();
     const copy = structuredClone(raw);
     normalizedValue(raw);
     expect(raw).toEqual(copy);

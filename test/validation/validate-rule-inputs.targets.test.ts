@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN_PLACEHOLDER, validateRuleInputs } from "../../src/validation";
-import { propertiesOf, validRuleInputs } from "./fixtures";
+import { propertiesOf } from "./fixtures";
+import { rule } from "../helpers/rules";
 
 function withTargets(targets: unknown, overrides: Record<string, unknown> = {}, options = {}) {
-  return validateRuleInputs(validRuleInputs({ targets, ...overrides }), options);
+  return validateRuleInputs(rule({ targets, ...overrides }), options);
 }
 
 function reasons(result: ReturnType<typeof validateRuleInputs>): string[] {
