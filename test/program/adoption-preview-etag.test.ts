@@ -31,7 +31,7 @@ describe("create with adoptId: no unreviewed write", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AdoptionError);
-    expect((error as Error).message).toContain("changed in CXone since preview read it");
+    expect((error as Error).message).toContain("changed in CXone since the reviewed preview read it");
     expect((error as Error).message).toContain("Run `pulumi preview` again");
     expect(harness.apiRequests().some((r) => r.method === "PUT")).toBe(false);
   });

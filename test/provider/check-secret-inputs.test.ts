@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
-import { ruleInputs, secret, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
+import { engineInputs, secret, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
+import { rule } from "../helpers/rules";
 
 /**
  * Issue 19: a value the program marks secret, or a credential in a URL, never reaches the engine
@@ -18,7 +19,7 @@ describe("check: failures on secret inputs name the field, never the value", () 
   const cases: Array<[string, () => Promise<unknown>, string[], string]> = [
     [
       "a secret name too long",
-      () => routingRuleProvider.check({}, ruleInputs("vip-voice", { name: secret(`SecretName-${"x".repeat(300)}`) })),
+      () => routingRuleProvider.check({}, engineInputs(rule({ name: secret(`SecretName-${"x".repeat(300)}`) }))),
       ["SecretName-"],
       "name (value hidden)",
     ],
@@ -27,7 +28,7 @@ describe("check: failures on secret inputs name the field, never the value", () 
       () =>
         routingRuleProvider.check(
           {},
-          ruleInputs("vip-voice", { conditions: [{ field: "segment", operator: "equals", value: secret({ nested: "CondSecret42" }) }] }),
+          engineInputs(rule({ conditions: [{ field: "segment", operator: "equals", value: secret({ nested: "CondSecret42" }) }] })),
         ),
       ["CondSecret42"],
       "conditions (value hidden)",
