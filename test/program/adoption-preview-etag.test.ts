@@ -32,7 +32,7 @@ describe("create with adoptId: no unreviewed write", () => {
     );
     expect(error).toBeInstanceOf(AdoptionError);
     expect((error as Error).message).toContain("changed in CXone since the reviewed preview read it");
-    expect((error as Error).message).toContain("Run `pulumi preview` again");
+    expect((error as Error).message).toContain("Run `pulumi preview` to review what adopting it changes now");
     expect(harness.apiRequests().some((r) => r.method === "PUT")).toBe(false);
   });
 
