@@ -9,24 +9,24 @@ import { validateRuleInputs } from "../validation/validate-rule-inputs";
 import { routingRuleKind } from "../kinds/routing-rule-kind";
 import { currentRuleSet } from "./rule-set/rule-set";
 // From constants, not the validation index: public declarations must not reach zod's (see public-input-types.ts).
-import type { ConditionOperator, InteractionType, TargetType } from "../validation/constants";
+import type { ConditionOperator, InteractionType, OpenChoice, TargetType } from "../validation/constants";
 import type { ConflictPolicy } from "../settings/settings";
 
-export type { ConditionOperator, InteractionType, TargetType };
+export type { ConditionOperator, InteractionType, OpenChoice, TargetType };
 
 export const ROUTING_RULE_TYPE = "pulumi-nodejs:dynamic/cxone:RoutingRule";
 
 export interface RuleConditionArgs {
   field: pulumi.Input<string>;
   /** equals notEquals greaterThan lessThan startsWith contains endsWith matchesRegex */
-  operator: pulumi.Input<ConditionOperator>;
+  operator: pulumi.Input<OpenChoice<ConditionOperator>>;
   value: pulumi.Input<string | number | boolean>;
   conditionGroupId?: pulumi.Input<string>;
 }
 
 export interface RuleTargetArgs {
   /** queue, skill or agent */
-  type: pulumi.Input<TargetType>;
+  type: pulumi.Input<OpenChoice<TargetType>>;
   id: pulumi.Input<string>;
   /** 0..100; the weights of a rule sum to exactly 100. */
   weight: pulumi.Input<number>;
@@ -41,7 +41,7 @@ export interface RoutingRuleArgs {
   priority: pulumi.Input<number>;
   enabled?: pulumi.Input<boolean>;
   /** voice, chat, email, sms, social or workitem */
-  interactionType: pulumi.Input<InteractionType>;
+  interactionType: pulumi.Input<OpenChoice<InteractionType>>;
   conditions?: pulumi.Input<pulumi.Input<RuleConditionArgs>[]>;
   targets?: pulumi.Input<pulumi.Input<RuleTargetArgs>[]>;
   /**
@@ -52,7 +52,7 @@ export interface RoutingRuleArgs {
   /** The CXone id of a fallback rule outside this program. */
   fallbackRuleId?: pulumi.Input<string>;
   /** "fail" (default): an edit made outside Pulumi stops the update. "overwrite": re-read and re-apply. */
-  conflictPolicy?: pulumi.Input<ConflictPolicy>;
+  conflictPolicy?: pulumi.Input<OpenChoice<ConflictPolicy>>;
   /** Take over an existing rule with this id instead of creating one. */
   adoptId?: pulumi.Input<string>;
 }

@@ -6,7 +6,7 @@ import { resourceUrn } from "./resource-urn";
 import webhookShell = require("../provider/shells/webhook");
 import { validateWebhookInputs } from "../validation/validate-webhook-inputs";
 import { webhookKind } from "../kinds/webhook-kind";
-import type { WebhookEvent, WebhookEventFilter } from "../validation/constants";
+import type { OpenChoice, WebhookEvent, WebhookEventFilter } from "../validation/constants";
 import type { ConflictPolicy } from "../settings/settings";
 
 export const WEBHOOK_TYPE = "pulumi-nodejs:dynamic/cxone:Webhook";
@@ -26,11 +26,11 @@ export interface WebhookArgs {
    * The events to deliver: a list, or the API's own form, one space-separated string
    * (`"routing.rule.created routing.rule.updated"`). Either way the state keeps the sorted list.
    */
-  eventFilter: pulumi.Input<pulumi.Input<WebhookEventName>[] | WebhookEventFilter>;
-  format?: pulumi.Input<"json">;
+  eventFilter: pulumi.Input<pulumi.Input<OpenChoice<WebhookEventName>>[] | OpenChoice<WebhookEventFilter>>;
+  format?: pulumi.Input<OpenChoice<"json">>;
   /** HMAC-SHA256 signing secret (16+ characters); kept as a Pulumi secret, never returned by the API. */
   secret?: pulumi.Input<string>;
-  conflictPolicy?: pulumi.Input<ConflictPolicy>;
+  conflictPolicy?: pulumi.Input<OpenChoice<ConflictPolicy>>;
   /** Take over an existing webhook with this id instead of creating one. */
   adoptId?: pulumi.Input<string>;
 }

@@ -16,7 +16,8 @@ import type { ObjectKind } from "../kinds/object-kind";
 import { providerClient, providerSettings } from "./provider-state";
 import { releaseUrn, holdId, markDeleting, otherHolders } from "./identity/run-registry";
 import { asSecret, unwrapSecrets } from "../kinds/secrets";
-import { isConflictPolicy, type ConflictPolicy } from "../settings/settings";
+import { CONFLICT_POLICIES, isConflictPolicy, type ConflictPolicy } from "../settings/settings";
+import { choiceMismatch } from "../validation/schema-parts";
 import { tenantNameFailure } from "./identity/tenant-names";
 import { updateWithNameSwap } from "./write-safety/name-swap";
 import { resolveUpdatePrecondition } from "./write-safety/update-precondition";
@@ -118,7 +119,7 @@ export function createObjectProvider<F extends Props, W extends { name: string }
       const checked = kind.validate(pick(raw, kind.fields));
       const failures = [...unknown.failures, ...(checked.ok ? [] : hideSecretFailures(checked.failures, kind.secretFields))];
       if (raw.conflictPolicy !== undefined && !isConflictPolicy(raw.conflictPolicy)) {
-        failures.push({ property: "conflictPolicy", reason: `must be "fail" or "overwrite", got ${JSON.stringify(raw.conflictPolicy)}` });
+        failures.push({ property: "conflictPolicy", reason: choiceMismatch(CONFLICT_POLICIES, raw.conflictPolicy) });
       }
       if (raw.adoptId !== undefined && (typeof raw.adoptId !== "string" || raw.adoptId === "")) {
         failures.push({ property: "adoptId", reason: "must be the non-empty id of an existing object in CXone" });
