@@ -21,7 +21,7 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
   explain --stack <stack> '<interaction JSON>' [--program] [--json]
       the route of one interaction, rule by rule, with why each earlier rule did not match.
       Reads the stack's tenant by default; --program evaluates the stack's declared state
-      (\`pulumi stack export\`). Exit 0 a rule matches, 1 none, 2 error.
+      (\`pulumi stack export\`). --json prints the same as JSON. Exit 0 a rule matches, 1 none, 2 error.
   export --out <dir> [--stack <stack>] [filters]
       writes a Pulumi TypeScript project holding every routing rule and webhook of the tenant as
       data (rules/*.ts, webhooks/), the tenant's ids and adoption ids in Pulumi.<stack>.yaml.
@@ -32,6 +32,8 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
       --target-stack <name>   stack config file to write (default: --stack, else dev)
       --project <name>        Pulumi project name (default: the folder's name)
       --restart               ignore the checkpoint of an interrupted export; --force  write into a non-empty folder
+      --package <spec>        pulumi-cxone-routing's dependency in the project (default: where this exporter
+                              was installed from: ^<version> from the registry, else file:<its folder>)
       Exit 0 written, 1 written with analysis errors (the tenant's own), 2 error.
 
   --cwd <dir>   the Pulumi project folder (default: the nearest folder with Pulumi.yaml)`;
@@ -64,6 +66,7 @@ export async function run(argv: readonly string[], print: (text: string) => void
       "no-follow-fallbacks": { type: "boolean", default: false },
       restart: { type: "boolean", default: false },
       force: { type: "boolean", default: false },
+      package: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -103,7 +106,7 @@ export async function run(argv: readonly string[], print: (text: string) => void
       source = `stack ${values.stack}'s tenant (${rules.length} rules)`;
     }
     const explanation = explainRoute(rules, interaction, source);
-    print(explanation.text);
+    print(values.json ? JSON.stringify(explanation.json, null, 2) : explanation.text);
     return explanation.matched ? 0 : 1;
   }
   if (command === "export") {
@@ -126,6 +129,7 @@ export async function run(argv: readonly string[], print: (text: string) => void
       settingsFrom: values.stack ? `stack "${values.stack}"` : "the CXONE_* environment variables",
       restart: values.restart,
       force: values.force,
+      ...(values.package !== undefined ? { packageSpec: values.package } : {}),
       print,
     });
     print(formatExportRun(run, { outDir: values.out, stack }));

@@ -14,8 +14,10 @@ import type { ConflictPolicy } from "../settings/settings";
 
 export type { ConditionOperator, InteractionType, OpenChoice, TargetType };
 
+/** The Pulumi type token of {@link RoutingRule} resources. */
 export const ROUTING_RULE_TYPE = "pulumi-nodejs:dynamic/cxone:RoutingRule";
 
+/** One condition of a rule: `field operator value`. All conditions of a rule must hold. */
 export interface RuleConditionArgs {
   field: pulumi.Input<string>;
   /** equals notEquals greaterThan lessThan startsWith contains endsWith matchesRegex */
@@ -24,6 +26,7 @@ export interface RuleConditionArgs {
   conditionGroupId?: pulumi.Input<string>;
 }
 
+/** One routing target: a queue, skill or agent and its share (`weight`) of the matched interactions. */
 export interface RuleTargetArgs {
   /** queue, skill or agent */
   type: pulumi.Input<OpenChoice<TargetType>>;
@@ -33,6 +36,7 @@ export interface RuleTargetArgs {
   capacity: pulumi.Input<number>;
 }
 
+/** The inputs of a {@link RoutingRule}. See docs/resources/routing-rule.md for what `check` refuses. */
 export interface RoutingRuleArgs {
   /** Unique per CXone tenant. */
   name: pulumi.Input<string>;

@@ -9,6 +9,7 @@ import { webhookKind } from "../kinds/webhook-kind";
 import type { OpenChoice, WebhookEvent, WebhookEventFilter } from "../validation/constants";
 import type { ConflictPolicy } from "../settings/settings";
 
+/** The Pulumi type token of {@link Webhook} resources. */
 export const WEBHOOK_TYPE = "pulumi-nodejs:dynamic/cxone:Webhook";
 
 /** routing.rule.created, routing.rule.updated or routing.rule.deleted (from the webhook schema's event list). */
@@ -16,6 +17,7 @@ export type WebhookEventName = WebhookEvent;
 
 export type { WebhookEventFilter };
 
+/** The inputs of a {@link Webhook}. See docs/resources/webhook.md for what `check` refuses. */
 export interface WebhookArgs {
   /** Unique per CXone tenant. */
   name: pulumi.Input<string>;

@@ -39,7 +39,7 @@ describe("export of a shared tenant for one stack, then pulumi up of the exporte
   it("exports staging's objects and the console's, leaves dev's out, and pulumi up takes them over without a write", async () => {
     const exported = await runCommand(
       "node",
-      [path.join(packageRoot(), "provider", "cli", "bin", "cxone-routing.js"), "export", "--out", dir, "--target-stack", "staging"],
+      [path.join(packageRoot(), "bin", "cxone-routing.js"), "export", "--out", dir, "--target-stack", "staging"],
       root,
       {
         CXONE_BASE_URL: sim.url,

@@ -22,11 +22,7 @@ function runNode(project: ExampleProject, script: string, args: readonly string[
 
 /** `npx cxone-routing <args>` in the example: the bin of the packed package it installed. */
 export function cxoneRouting(project: ExampleProject, ...args: string[]): Promise<CommandOutput> {
-  return runNode(
-    project,
-    path.join(project.dir, "node_modules", "pulumi-cxone-routing", "provider", "cli", "bin", "cxone-routing.js"),
-    args,
-  );
+  return runNode(project, path.join(project.dir, "node_modules", "pulumi-cxone-routing", "bin", "cxone-routing.js"), args);
 }
 
 /** `npm run promote -- <args>` of the example (its compiled script). */
