@@ -6,6 +6,7 @@ export const AUDIT_NAMESPACE = "6f1c7a52-4a8e-4c2b-9a0e-3c2d5b8e9f10";
 /** "forget": a delete dropped from the state without an API call (another resource holds the id). */
 export type AuditOperation = "create" | "adopt" | "read" | "update" | "overwrite" | "delete" | "forget";
 
+/** One line of the audit log (`.cxone/audit.jsonl`): one API operation on one object, with its ETags before and after. */
 export interface AuditRecord {
   readonly id: string;
   readonly time: string;

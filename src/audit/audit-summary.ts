@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { AuditRecord } from "./audit-record";
 
+/** Figures of an audit log: operations by kind, success rate and latency percentiles. */
 export interface AuditSummary {
   readonly operations: number;
   readonly succeeded: number;
@@ -19,6 +20,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
+/** Summarizes audit records (see {@link readAuditLog}): counts, success rate, p50/p95 latency. */
 export function summarizeAudit(records: readonly AuditRecord[]): AuditSummary {
   const latencies = records.map((r) => r.latencyMs).sort((a, b) => a - b);
   const succeeded = records.filter((r) => r.status === "success").length;
@@ -69,6 +71,7 @@ function isAuditRecord(value: unknown): value is AuditRecord {
   return typeof time === "string" && typeof latencyMs === "number";
 }
 
+/** The summary as the lines `npm run demo` prints. */
 export function formatAuditSummary(summary: AuditSummary): string {
   const ops = Object.entries(summary.byOperation)
     .map(([op, n]) => `${op} ${n}`)

@@ -43,9 +43,52 @@ export function parseInteraction(text: string | undefined): Interaction {
   return { interactionType: v.interactionType, attributes: (v.attributes ?? {}) as Record<string, unknown> };
 }
 
+/** One rule the route passed, for `explain --json`. */
+export interface ExplainedStep {
+  readonly rule: string;
+  readonly id: string | undefined;
+  readonly priority: number;
+  readonly outcome: "matched" | "disabled" | "condition_failed";
+  /** For condition_failed: the first condition that did not hold and the attribute's value (null: missing). */
+  readonly condition?: { readonly field: string; readonly operator: string; readonly value: unknown };
+  readonly actual?: unknown;
+}
+
+/** What `explain --json` prints: the same facts as the text, for scripts. */
+export interface ExplanationJson {
+  readonly interaction: Interaction;
+  readonly source: string;
+  readonly matched: boolean;
+  readonly steps: readonly ExplainedStep[];
+  /** The matched rule, its weighted targets (share 0..1), the fallback chain; null when no rule matches. */
+  readonly route: {
+    readonly rule: { readonly name: string; readonly id: string | undefined };
+    readonly targets: ReadonlyArray<{ readonly type: string; readonly id: string; readonly share: number }>;
+    readonly fallbackChain: readonly string[];
+    readonly fallbackExit?: string;
+    readonly servedBy?: string;
+  } | null;
+}
+
 export interface Explanation {
   readonly text: string;
   readonly matched: boolean;
+  readonly json: ExplanationJson;
+}
+
+function explainedSteps(verdicts: ReturnType<ReturnType<typeof createRoutingEvaluator>["explain"]>): ExplainedStep[] {
+  return verdicts.map((v) => ({
+    rule: v.rule.name,
+    id: v.rule.id,
+    priority: v.rule.priority,
+    outcome: v.outcome,
+    ...(v.outcome === "condition_failed"
+      ? {
+          condition: { field: v.condition.field, operator: v.condition.operator, value: v.condition.value },
+          actual: v.actual === undefined ? null : v.actual,
+        }
+      : {}),
+  }));
 }
 
 /** The route rule by rule: why each earlier rule did not match, the match, its targets and fallback chain. */
@@ -66,9 +109,10 @@ export function explainRoute(rules: readonly EvaluableRule[], interaction: Inter
       );
   });
   const decision = evaluator.route(interaction);
+  const base = { interaction, source, steps: explainedSteps(verdicts) };
   if (!decision.rule) {
     lines.push(`  route: no rule matches; CXone's default handling applies`);
-    return { text: lines.join("\n"), matched: false };
+    return { text: lines.join("\n"), matched: false, json: { ...base, matched: false, route: null } };
   }
   const targets = decision.targets.map((t) => `${t.type} ${t.id} ${Math.round(t.share * 1000) / 10}%`).join(", ");
   lines.push(`  route: ${JSON.stringify(decision.rule.name)} -> ${targets || "no targets with weight"}`);
@@ -79,5 +123,12 @@ export function explainRoute(rules: readonly EvaluableRule[], interaction: Inter
   lines.push(`  fallback chain: ${chain.length ? chain.join(" -> ") : "none"}`);
   if (decision.servedBy && decision.servedBy !== decision.rule)
     lines.push(`  served by: ${JSON.stringify(decision.servedBy.name)} (the matched rule has no weighted targets)`);
-  return { text: lines.join("\n"), matched: true };
+  const route = {
+    rule: { name: decision.rule.name, id: decision.rule.id },
+    targets: decision.targets.map((t) => ({ type: t.type, id: t.id, share: t.share })),
+    fallbackChain: decision.fallbackChain.map((r) => r.name),
+    ...(decision.fallbackExit ? { fallbackExit: decision.fallbackExit } : {}),
+    ...(decision.servedBy && decision.servedBy !== decision.rule ? { servedBy: decision.servedBy.name } : {}),
+  };
+  return { text: lines.join("\n"), matched: true, json: { ...base, matched: true, route } };
 }

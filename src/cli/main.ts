@@ -23,7 +23,7 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
   explain --stack <stack> '<interaction JSON>' [--program] [--json]
       the route of one interaction, rule by rule, with why each earlier rule did not match.
       Reads the stack's tenant by default; --program evaluates the stack's declared state
-      (\`pulumi stack export\`). Exit 0 a rule matches, 1 none, 2 error.
+      (\`pulumi stack export\`). --json prints the same as JSON. Exit 0 a rule matches, 1 none, 2 error.
   export --out <dir> [--stack <stack>] [filters]
       writes a Pulumi TypeScript project holding every routing rule and webhook of the tenant as
       data (rules/*.ts, webhooks/), the tenant's ids and adoption ids in Pulumi.<stack>.yaml.
@@ -34,6 +34,8 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
       --target-stack <name>   stack config file to write (default: --stack, else dev)
       --project <name>        Pulumi project name (default: the folder's name)
       --restart               ignore the checkpoint of an interrupted export; --force  write into a non-empty folder
+      --package <spec>        pulumi-cxone-routing's dependency in the project (default: where this exporter
+                              was installed from: ^<version> from the registry, else file:<its folder>)
       Exit 0 written, 1 written with analysis errors (the tenant's own), 2 error.
   promote <from> <to> [--yes]
       promotes the rule set <from> last deployed (its outputs ruleSet and ruleSetSha256), pinned by
@@ -81,6 +83,7 @@ export async function run(
       restart: { type: "boolean", default: false },
       force: { type: "boolean", default: false },
       yes: { type: "boolean", default: false },
+      package: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -120,7 +123,7 @@ export async function run(
       source = `stack ${values.stack}'s tenant (${rules.length} rules)`;
     }
     const explanation = explainRoute(rules, interaction, source);
-    print(explanation.text);
+    print(values.json ? JSON.stringify(explanation.json, null, 2) : explanation.text);
     return explanation.matched ? 0 : 1;
   }
   if (command === "export") {
@@ -143,6 +146,7 @@ export async function run(
       settingsFrom: values.stack ? `stack "${values.stack}"` : "the CXONE_* environment variables",
       restart: values.restart,
       force: values.force,
+      ...(values.package !== undefined ? { packageSpec: values.package } : {}),
       print,
     });
     print(formatExportRun(run, { outDir: values.out, stack }));

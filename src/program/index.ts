@@ -7,6 +7,7 @@ export {
   type InteractionType,
   type ConditionOperator,
   type TargetType,
+  type OpenChoice,
 } from "./routing-rule";
 export { Webhook, WEBHOOK_TYPE, type WebhookArgs, type WebhookEventName, type WebhookEventFilter } from "./webhook";
 export { routingProgram, RoutingAnalysisError } from "./rule-set/rule-set";

@@ -12,30 +12,34 @@ import { validateRuleInputs } from "../validation/validate-rule-inputs";
 import { routingRuleKind } from "../kinds/routing-rule-kind";
 import { currentRuleSet } from "./rule-set/rule-set";
 // From constants, not the validation index: public declarations must not reach zod's (see public-input-types.ts).
-import type { ConditionOperator, InteractionType, TargetType } from "../validation/constants";
+import type { ConditionOperator, InteractionType, OpenChoice, TargetType } from "../validation/constants";
 import type { ConflictPolicy } from "../settings/settings";
 
-export type { ConditionOperator, InteractionType, TargetType };
+export type { ConditionOperator, InteractionType, OpenChoice, TargetType };
 
+/** The Pulumi type token of {@link RoutingRule} resources. */
 export const ROUTING_RULE_TYPE = "pulumi-nodejs:dynamic/cxone:RoutingRule";
 
+/** One condition of a rule: `field operator value`. All conditions of a rule must hold. */
 export interface RuleConditionArgs {
   field: pulumi.Input<string>;
   /** equals notEquals greaterThan lessThan startsWith contains endsWith matchesRegex */
-  operator: pulumi.Input<ConditionOperator>;
+  operator: pulumi.Input<OpenChoice<ConditionOperator>>;
   value: pulumi.Input<string | number | boolean>;
   conditionGroupId?: pulumi.Input<string>;
 }
 
+/** One routing target: a queue, skill or agent and its share (`weight`) of the matched interactions. */
 export interface RuleTargetArgs {
   /** queue, skill or agent */
-  type: pulumi.Input<TargetType>;
+  type: pulumi.Input<OpenChoice<TargetType>>;
   id: pulumi.Input<string>;
   /** 0..100; the weights of a rule sum to exactly 100. */
   weight: pulumi.Input<number>;
   capacity: pulumi.Input<number>;
 }
 
+/** The inputs of a {@link RoutingRule}. See docs/resources/routing-rule.md for what `check` refuses. */
 export interface RoutingRuleArgs {
   /** Unique per CXone tenant. */
   name: pulumi.Input<string>;
@@ -44,7 +48,7 @@ export interface RoutingRuleArgs {
   priority: pulumi.Input<number>;
   enabled?: pulumi.Input<boolean>;
   /** voice, chat, email, sms, social or workitem */
-  interactionType: pulumi.Input<InteractionType>;
+  interactionType: pulumi.Input<OpenChoice<InteractionType>>;
   conditions?: pulumi.Input<pulumi.Input<RuleConditionArgs>[]>;
   targets?: pulumi.Input<pulumi.Input<RuleTargetArgs>[]>;
   /**
@@ -55,7 +59,7 @@ export interface RoutingRuleArgs {
   /** The CXone id of a fallback rule outside this program. */
   fallbackRuleId?: pulumi.Input<string>;
   /** "fail" (default): an edit made outside Pulumi stops the update. "overwrite": re-read and re-apply. */
-  conflictPolicy?: pulumi.Input<ConflictPolicy>;
+  conflictPolicy?: pulumi.Input<OpenChoice<ConflictPolicy>>;
   /** Take over an existing rule with this id instead of creating one. */
   adoptId?: pulumi.Input<string>;
   /**

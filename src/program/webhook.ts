@@ -8,9 +8,10 @@ import { resourceUrn } from "./resource-urn";
 import webhookShell = require("../provider/shells/webhook");
 import { validateWebhookInputs } from "../validation/validate-webhook-inputs";
 import { webhookKind } from "../kinds/webhook-kind";
-import type { WebhookEvent, WebhookEventFilter } from "../validation/constants";
+import type { OpenChoice, WebhookEvent, WebhookEventFilter } from "../validation/constants";
 import type { ConflictPolicy } from "../settings/settings";
 
+/** The Pulumi type token of {@link Webhook} resources. */
 export const WEBHOOK_TYPE = "pulumi-nodejs:dynamic/cxone:Webhook";
 
 /** routing.rule.created, routing.rule.updated or routing.rule.deleted (from the webhook schema's event list). */
@@ -18,6 +19,7 @@ export type WebhookEventName = WebhookEvent;
 
 export type { WebhookEventFilter };
 
+/** The inputs of a {@link Webhook}. See docs/resources/webhook.md for what `check` refuses. */
 export interface WebhookArgs {
   /** Unique per CXone tenant. */
   name: pulumi.Input<string>;
@@ -28,11 +30,11 @@ export interface WebhookArgs {
    * The events to deliver: a list, or the API's own form, one space-separated string
    * (`"routing.rule.created routing.rule.updated"`). Either way the state keeps the sorted list.
    */
-  eventFilter: pulumi.Input<pulumi.Input<WebhookEventName>[] | WebhookEventFilter>;
-  format?: pulumi.Input<"json">;
+  eventFilter: pulumi.Input<pulumi.Input<OpenChoice<WebhookEventName>>[] | OpenChoice<WebhookEventFilter>>;
+  format?: pulumi.Input<OpenChoice<"json">>;
   /** HMAC-SHA256 signing secret (16+ characters); kept as a Pulumi secret, never returned by the API. */
   secret?: pulumi.Input<string>;
-  conflictPolicy?: pulumi.Input<ConflictPolicy>;
+  conflictPolicy?: pulumi.Input<OpenChoice<ConflictPolicy>>;
   /** Take over an existing webhook with this id instead of creating one. */
   adoptId?: pulumi.Input<string>;
   /** The ETag of the `adoptId` object as the reviewed preview showed it (see RoutingRuleArgs.adoptEtag). */

@@ -13,6 +13,7 @@ export interface ImpactRow {
   readonly count: number;
 }
 
+/** Which interactions route differently under the program than on the tenant now (printed at preview). */
 export interface ImpactReport {
   readonly total: number;
   readonly changed: number;

@@ -62,6 +62,7 @@ export type RuleVerdict =
 /** A compiled rule set: evaluate many interactions against it. */
 export interface RoutingEvaluator {
   readonly rules: readonly EvaluableRule[];
+  /** Where the interaction goes: the matched rule, its weighted targets and its fallback chain. */
   route(interaction: Interaction): RouteDecision;
   /** The matching rule only (no targets, no chain): the fast path for large corpora. */
   match(interaction: Interaction): EvaluableRule | undefined;

@@ -7,12 +7,14 @@ import { validOwner } from "./ownership";
 /** What an update does when the object was changed outside Pulumi: stop ("fail", the default) or re-apply. */
 export const CONFLICT_POLICIES = ["fail", "overwrite"] as const;
 
+/** `fail` or `overwrite`: see {@link CONFLICT_POLICIES}. */
 export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
 
 export function isConflictPolicy(value: unknown): value is ConflictPolicy {
   return (CONFLICT_POLICIES as readonly unknown[]).includes(value);
 }
 
+/** Every `cxone:*` setting resolved: the API client's configuration plus the provider's own options. */
 export interface ProviderSettings {
   readonly client: ClientConfigInput;
   readonly auditLogPath: string | undefined;
@@ -50,6 +52,7 @@ export const SETTING_KEYS = {
   impactCorpus: "CXONE_IMPACT_CORPUS",
 } as const;
 
+/** A setting name without the `cxone:` prefix (`baseUrl`, `clientId`, ...): a key of {@link SETTING_KEYS}. */
 export type SettingKey = keyof typeof SETTING_KEYS;
 
 /**
@@ -63,6 +66,7 @@ export const DEPRECATED_SETTING_KEYS: { readonly [K in SettingKey]?: { readonly 
 /** Reads `cxone:<key>` from the stack config, then the environment variable. */
 export type SettingSource = (key: SettingKey) => string | undefined;
 
+/** A {@link SettingSource} over a stack config reader and the environment: stack config wins, an empty value counts as unset. */
 export function settingSource(config: (qualifiedKey: string) => string | undefined, env: NodeJS.ProcessEnv = process.env): SettingSource {
   const read = (configKey: string, envName: string): string | undefined => {
     const fromConfig = config(`cxone:${configKey}`);
@@ -108,6 +112,7 @@ export function projectRoot(from: string = process.cwd()): string {
   }
 }
 
+/** Reads and checks every setting; throws {@link ProviderConfigurationError} naming the key and the fix. */
 export function resolveProviderSettings(source: SettingSource, projectDir: string = projectRoot()): ProviderSettings {
   const clientId = required(source, "clientId", "the OAuth client id");
   const clientSecret = required(source, "clientSecret", "the OAuth client secret");

@@ -4,6 +4,7 @@ import { createSimulatorContext } from "./context";
 import { resolveOptions, type SimulatorOptions } from "./options";
 import { createRequestHandler, listen } from "./server";
 
+/** A simulator started by {@link startSimulator}: its URL, its admin operations, and `close()`. */
 export interface RunningSimulator {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
   url: string;
@@ -46,7 +47,7 @@ export { MALFORMED_SHAPES, type MalformedShape } from "./malformed-reply";
 export type { RequestLogEntry } from "./request-log";
 export type { DeliveryAttempt, DeliveryRecord, RuleEvent } from "./events/delivery";
 export type { RouteRequest, RouteResult } from "./routing-evaluation";
-export type { Rule, RuleInput, RuleCondition, RuleTarget, WebhookInput, WebhookView, WithETag } from "./store/records";
+export type { Rule, RuleInput, RuleCondition, RuleTarget, ServerFields, WebhookInput, WebhookView, WithETag } from "./store/records";
 export type { FieldError } from "./validation/field-error";
 export { ApiError } from "./http/api-error";
 export { DataFileError } from "./store/data-file-error";

@@ -27,6 +27,7 @@ export const MALFORMED_SHAPES = [
   "missing-id",
 ] as const;
 
+/** One of the malformed replies the simulator can be told to send (a fault). */
 export type MalformedShape = (typeof MALFORMED_SHAPES)[number];
 
 const LOGIN_PAGE = "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>Sign in to continue</form></body></html>";

@@ -2,11 +2,15 @@ import { SCOPES, type Scope, isOneOf } from "./vocabulary";
 import { type FaultConfig, normalizeFaults } from "./faults";
 import { SimulatorOptionsError } from "./options-error";
 
+/** Where the simulator writes its request log and warnings (stderr by default). */
 export interface SimulatorLogger {
+  /** A request log line. */
   info(message: string): void;
+  /** A problem the simulator noticed (a failed webhook delivery, a data file it could not write). */
   warn(message: string): void;
 }
 
+/** How webhook deliveries are retried. */
 export interface DeliveryOptions {
   /** Total attempts per event and webhook, first one included. Default 5. */
   attempts?: number;
@@ -16,6 +20,7 @@ export interface DeliveryOptions {
   timeoutMs?: number;
 }
 
+/** Options of {@link startSimulator}; the CLI flags of `cxone-sim` map onto them (docs/simulator.md). */
 export interface SimulatorOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
@@ -80,6 +85,7 @@ export interface ResolvedOptions {
   now: () => number;
 }
 
+/** The credentials a simulator accepts unless told otherwise (`sim-client` / `sim-secret`, ...). */
 export const DEFAULT_CREDENTIALS = {
   clientId: "sim-client",
   clientSecret: "sim-secret",

@@ -1,3 +1,4 @@
+/** One API request the simulator answered. */
 export interface RequestLogEntry {
   seq: number;
   time: string;

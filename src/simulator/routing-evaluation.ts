@@ -2,11 +2,13 @@ import { conditionMatches as libraryConditionMatches } from "../routing/conditio
 import { createRoutingEvaluator } from "../routing/routing-evaluator";
 import type { Rule, RuleCondition } from "./store/records";
 
+/** An interaction to route (`POST /_admin/route`). */
 export interface RouteRequest {
   interactionType: string;
   attributes: Record<string, unknown>;
 }
 
+/** The first matching enabled rule, or null. */
 export interface RouteResult {
   ruleId: string;
   ruleName: string;

@@ -6,6 +6,16 @@
  * replaced through the validation options.
  */
 
+/**
+ * One of the names in `T`, or any other string: the type of the resources' enum-like inputs.
+ * Editors still offer the names in `T`; any string compiles, because TypeScript widens a literal
+ * held in a variable (`const t = { type: "queue" }` has `type: string`), and `check` refuses a
+ * value outside the set at preview with the allowed values and the nearest one. Pulumi's
+ * generated SDKs type enum inputs the same way (`Input<Enum | string>`).
+ */
+// `string & {}` keeps the literals from being absorbed into `string`, which would lose completion.
+export type OpenChoice<T extends string> = T | (string & {});
+
 /** Condition operators the routing engine understands. */
 export const CONDITION_OPERATORS = [
   "equals",

@@ -51,5 +51,60 @@ describe("cxone-routing explain", () => {
         "  fallback chain: none",
       ].join("\n"),
     );
+    // --json: the same facts for scripts.
+    expect(result.json).toEqual({
+      interaction: { interactionType: "voice", attributes: { customerSegment: "vip" } },
+      source: "stack dev's tenant (3 rules)",
+      matched: true,
+      steps: [
+        {
+          rule: "VIP",
+          id: "id-vip",
+          priority: 10,
+          outcome: "condition_failed",
+          condition: { field: "callDuration", operator: "lessThan", value: 120 },
+          actual: null,
+        },
+        { rule: "Off", id: "id-off", priority: 20, outcome: "disabled" },
+        { rule: "General", id: "id-general", priority: 100, outcome: "matched" },
+      ],
+      route: {
+        rule: { name: "General", id: "id-general" },
+        targets: [
+          { type: "queue", id: "q-gen", share: 0.8 },
+          { type: "queue", id: "q-ovf", share: 0.2 },
+        ],
+        fallbackChain: [],
+      },
+    });
+    expect(JSON.parse(JSON.stringify(result.json))).toEqual(result.json);
+  });
+
+  it("--json of an interaction no rule matches has route null", () => {
+    const rules = evaluableRules([
+      {
+        id: "id-vip",
+        fields: {
+          name: "VIP",
+          priority: 10,
+          interactionType: "voice",
+          conditions: [{ field: "s", operator: "equals", value: "vip" }],
+          targets: [],
+        },
+      },
+    ]);
+    const result = explainRoute(rules, parseInteraction('{"interactionType":"voice","attributes":{"s":"basic"}}'), "x");
+    expect(result.matched).toBe(false);
+    expect(result.json.route).toBeNull();
+    expect(result.json.steps).toEqual([
+      {
+        rule: "VIP",
+        id: "id-vip",
+        priority: 10,
+        outcome: "condition_failed",
+        condition: { field: "s", operator: "equals", value: "vip" },
+        actual: "basic",
+      },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenantSeed } from "../../bench/tenant-seed";
@@ -54,12 +54,25 @@ describe(`export of a ${RULES}-rule tenant, then pulumi up of the exported proje
     expect(voice).toContain('fallback: "sales-emea-2"');
     expect(voice).not.toContain("fallbackRuleId");
 
+    // The dependency installs from where this exporter came from: here the checkout, as a packed copy.
+    const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    expect(manifest.dependencies["pulumi-cxone-routing"]).toBe(`file:${path.relative(dir, packageRoot())}`);
+    expect(readFileSync(path.join(dir, ".npmrc"), "utf8")).toContain("install-links=true");
+    expect(result.printed).toContain(`package.json installs pulumi-cxone-routing "file:${path.relative(dir, packageRoot())}"`);
+    // `npm install` as the export's output says; from here on the project runs on its own node_modules.
+    const install = await sh("npm", ["install", "--no-audit", "--no-fund"], dir);
+    expect(install.code, install.printed).toBe(0);
+    const installed = path.join(dir, "node_modules", "pulumi-cxone-routing");
+    expect(lstatSync(installed).isSymbolicLink()).toBe(false);
+    expect(existsSync(path.join(installed, "dist", "src", "index.js"))).toBe(true);
+    expect(existsSync(path.join(dir, "node_modules", "@pulumi", "pulumi", "package.json"))).toBe(true);
+
     const tsc = await sh("tsc", ["-p", ".", "--noEmit"], dir);
     expect(tsc.code, tsc.printed).toBe(0);
     const biome = await sh("biome", ["format", "."], dir);
     expect(biome.code, biome.printed).toBe(0);
     expect(biome.printed).toContain("No fixes applied");
-  }, 120_000);
+  }, 600_000);
 
   it("pulumi up adopts every object without a rule write or a duplicate; the next preview has no changes", async () => {
     expect(exportOutput).not.toBe("");

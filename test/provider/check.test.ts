@@ -83,7 +83,7 @@ describe("check: invalid routing rule inputs report every failure with its prope
 
   it("a bad conflictPolicy is a failure", async () => {
     const result = await routingRuleProvider.check({}, engineInputs(rule({ conflictPolicy: "merge" })));
-    expect(result.failures).toEqual([{ property: "conflictPolicy", reason: 'must be "fail" or "overwrite", got "merge"' }]);
+    expect(result.failures).toEqual([{ property: "conflictPolicy", reason: 'must be one of fail or overwrite, got "merge"' }]);
   });
 
   it.each([[""], [42]])("adoptId %j is a failure", async (adoptId) => {

@@ -80,6 +80,26 @@ describe("validateRuleInputs: interactionType", () => {
     );
   });
 
+  it.each([
+    ["vioce", "voice"],
+    ["Voice", "voice"],
+    ["emial", "email"],
+    ["workitems", "workitem"],
+  ])("names the nearest allowed type for the typo %s", (typo, nearest) => {
+    expect(failureFor(rule({ interactionType: typo }), "interactionType")).toBe(
+      `must be one of voice, chat, email, sms, social or workitem, got "${typo}"; did you mean "${nearest}"?`,
+    );
+  });
+
+  it("names the nearest operator and target type too", () => {
+    const raw = rule({
+      conditions: [{ field: "segment", operator: "equal", value: "vip" }],
+      targets: [{ type: "queues", id: "q", weight: 100, capacity: 1 }],
+    });
+    expect(failureFor(raw, "conditions[0].operator")).toMatch(/, got "equal"; did you mean "equals"\?$/);
+    expect(failureFor(raw, "targets[0].type")).toBe('must be one of queue, skill or agent, got "queues"; did you mean "queue"?');
+  });
+
   it("uses the configured set when given", () => {
     const options = { interactionTypes: ["fax", "voice"] };
     expect(validateRuleInputs(rule({ interactionType: "fax" }), options).ok).toBe(true);

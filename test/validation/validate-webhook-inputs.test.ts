@@ -83,6 +83,13 @@ describe("validateWebhookInputs: eventFilter", () => {
     expect(propertiesOf(result)).toEqual(["eventFilter[1]"]);
   });
 
+  it("names the nearest event for a typo", () => {
+    const result = validateWebhookInputs(validWebhookInputs({ eventFilter: "routing.rule.created routing.rule.update" }));
+    expect(reasons(result)).toEqual([
+      'eventFilter[1]: must be one of routing.rule.created, routing.rule.deleted or routing.rule.updated, got "routing.rule.update"; did you mean "routing.rule.updated"?',
+    ]);
+  });
+
   it("rejects duplicates, also next to unknown events", () => {
     const result = validateWebhookInputs(validWebhookInputs({ eventFilter: ["routing.rule.created", "nope", "routing.rule.created"] }));
     expect(reasons(result)).toEqual([

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { closeAllClients, CxoneApiError, getClient, type RoutingRule, type Webhook } from "../../client";
 import { ProviderConfigurationError } from "../../errors/provider-configuration-error";
@@ -9,6 +9,7 @@ import { kebabKey } from "./logical-names";
 import { type LeftOut, ownedObjects } from "./owned-objects";
 import type { ExportFilters } from "./select-objects";
 import { checkpointPath, clearCheckpoint, readTenantPages } from "./tenant-pages";
+import { exportedPackageSource, type PackageSource } from "./package-source";
 
 /** Settings copied into the exported stack's config when they are set (never secrets, never paths of this machine). */
 const COPIED_SETTINGS: readonly SettingKey[] = [
@@ -46,6 +47,8 @@ export interface ExportOptions {
   readonly restart?: boolean;
   /** Write into a folder that already holds files. */
   readonly force?: boolean;
+  /** pulumi-cxone-routing's dependency spec in the exported package.json (default: where the exporter came from). */
+  readonly packageSpec?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly print: (text: string) => void;
 }
@@ -56,17 +59,9 @@ export interface ExportRun {
   readonly leftOut: readonly LeftOut[];
   readonly pagesRead: number;
   readonly pagesResumed: number;
+  /** Where the exported project installs pulumi-cxone-routing from. */
+  readonly packageSource: PackageSource;
   readonly elapsedMs: number;
-}
-
-function ownVersion(): string | undefined {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const file = path.join(dir, "package.json");
-    if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-    if (pkg.name === "pulumi-cxone-routing") return pkg.version ? `^${pkg.version}` : undefined;
-  }
-  return undefined;
 }
 
 function refuseNonEmpty(outDir: string, force: boolean | undefined): void {
@@ -133,6 +128,7 @@ export async function exportTenant(options: ExportOptions): Promise<ExportRun> {
   } finally {
     await closeAllClients();
   }
+  const packageSource = exportedPackageSource(outDir, options.packageSpec);
   const owned = ownedObjects(read.rules, read.webhooks, settings.owner);
   const exported = generateProject({
     project,
@@ -144,7 +140,7 @@ export async function exportTenant(options: ExportOptions): Promise<ExportRun> {
     settings: copied,
     secretSettings,
     source: source("baseUrl") ?? source("issuerUrl"),
-    packageVersion: ownVersion(),
+    packageSource,
   });
   for (const [file, content] of exported.files) {
     const target = path.join(outDir, file);
@@ -157,6 +153,7 @@ export async function exportTenant(options: ExportOptions): Promise<ExportRun> {
     leftOut: owned.leftOut,
     pagesRead: read.pagesRead,
     pagesResumed: read.pagesResumed,
+    packageSource,
     elapsedMs: performance.now() - started,
   };
 }
@@ -174,6 +171,7 @@ export function formatExportRun(run: ExportRun, options: { outDir: string; stack
         .join(", ") || "none"
     }`,
   ];
+  lines.push(`  package.json installs pulumi-cxone-routing "${run.packageSource.spec}": ${run.packageSource.origin}`);
   if (run.leftOut.length > 0) {
     const owners = [...new Set(run.leftOut.map((o) => o.owner))].sort().join(", ");
     lines.push(`  left out: ${run.leftOut.length} object(s) that other stacks own (tagged ${owners}); their own stacks manage them`);

@@ -18,8 +18,11 @@ export interface ExportInput {
   readonly secretSettings?: readonly string[];
   /** Where the data came from, for the README. */
   readonly source?: string;
-  /** Version range of pulumi-cxone-routing in the project's package.json. */
-  readonly packageVersion?: string;
+  /**
+   * pulumi-cxone-routing's dependency spec in the project's package.json (default `*`); `local`
+   * adds an .npmrc with install-links, so npm installs a packed copy of a folder, not a symlink.
+   */
+  readonly packageSource?: { readonly spec: string; readonly local: boolean };
 }
 
 export interface SecretToSet {

@@ -157,7 +157,7 @@ export function generateProject(input: ExportInput): ExportedProject {
         drift: "cxone-routing drift",
         promote: "cxone-routing promote",
       },
-      dependencies: { "@pulumi/pulumi": "^3.260.0", "pulumi-cxone-routing": input.packageVersion ?? "*" },
+      dependencies: { "@pulumi/pulumi": "^3.260.0", "pulumi-cxone-routing": input.packageSource?.spec ?? "*" },
       devDependencies: { "@types/node": "^22", typescript: "^5" },
     }),
   );
@@ -169,6 +169,13 @@ export function generateProject(input: ExportInput): ExportedProject {
     }),
   );
   files.set("biome.json", jsonText({ formatter: { indentStyle: "space", indentWidth: 2, lineWidth: LINE_WIDTH } }));
+  if (input.packageSource?.local) {
+    // As examples/routing-infra: a packed copy under node_modules, so the serialized provider is one require.
+    files.set(
+      ".npmrc",
+      "# pulumi-cxone-routing comes from a local folder: install a packed copy of it, not a symlink.\ninstall-links=true\n",
+    );
+  }
   files.set(".gitignore", "/bin/\n/node_modules/\n/.cxone/\n/.cxone-export/\n");
 
   const pulledIn = selection.pulledIn.map((p) => ({ key: ruleKeys.get(p.rule.id)!, name: p.rule.name, by: p.by }));

@@ -1,7 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { unwrapSecrets } from "../../kinds/secrets";
 import { isUnknownPlaceholder, type CheckFailure } from "../../validation";
-import { isConflictPolicy } from "../../settings/settings";
+import { choiceMismatch } from "../../validation/schema-parts";
+import { CONFLICT_POLICIES, isConflictPolicy } from "../../settings/settings";
 import { hiddenFailures, hideSecretFailures, unknownInputFailures } from "../check-inputs";
 import { logicalName } from "../identity/run-registry";
 import { tenantNameFailure } from "../identity/tenant-names";
@@ -54,7 +55,7 @@ export async function check(op: Operation, olds: Props | undefined, news: unknow
   const checked = kind.validate(pick(raw, kind.fields), op.scope);
   const failures = [...unknown.failures, ...(checked.ok ? [] : hideSecretFailures(checked.failures, kind.secretFields))];
   if (raw.conflictPolicy !== undefined && !isConflictPolicy(raw.conflictPolicy)) {
-    failures.push({ property: "conflictPolicy", reason: `must be "fail" or "overwrite", got ${JSON.stringify(raw.conflictPolicy)}` });
+    failures.push({ property: "conflictPolicy", reason: choiceMismatch(CONFLICT_POLICIES, raw.conflictPolicy) });
   }
   if (raw.adoptId !== undefined && (typeof raw.adoptId !== "string" || raw.adoptId === "")) {
     failures.push({ property: "adoptId", reason: "must be the non-empty id of an existing object in CXone" });

@@ -27,11 +27,13 @@ export type SeedRule = RuleWrite & { id?: string };
 /** A webhook to seed: format defaults to "json"; the secret is stored but never served. */
 export type SeedWebhook = Omit<WebhookInput, "format"> & { id?: string; format?: "json"; secret?: string };
 
+/** Objects for {@link SimulatorAdmin.seed}: rules and webhooks, ids optional. */
 export interface SeedInput {
   rules?: SeedRule[];
   webhooks?: SeedWebhook[];
 }
 
+/** Every rule and webhook the simulator holds, with its ETag (never webhook secrets). */
 export interface SimulatorState {
   rules: WithETag<Rule>[];
   /** Secrets are never included. */
@@ -44,6 +46,7 @@ export interface SimulatorAdmin {
   reset(): Promise<void>;
   /** Adds rules and webhooks (ids may be given) without firing events; all-or-nothing; ApiError 400 on invalid input. */
   seed(input: SeedInput): Promise<SimulatorState>;
+  /** The request log, oldest first (admin calls left out). */
   requests(): RequestLogEntry[];
   /** Calls per `METHOD template status`. */
   counters(): Record<string, number>;
@@ -53,12 +56,15 @@ export interface SimulatorAdmin {
   revokeTokens(): void;
   /** Replaces the fault configuration and restarts the seeded PRNG sequence. */
   setFaults(faults: FaultConfig): void;
+  /** Turns every fault off (latency, error rate, dropped responses, ...). */
   clearFaults(): void;
   /** The faults in force, with the remaining burst/drop counts. */
   faults(): FaultConfig;
+  /** Webhook delivery history, one record per event and webhook. */
   deliveries(): DeliveryRecord[];
   /** Resolves once every pending webhook delivery (retries included) has finished. */
   flushDeliveries(): Promise<void>;
+  /** What the tenant holds now. */
   state(): SimulatorState;
   /** The rule an interaction would be routed by, or null. */
   route(request: RouteRequest): RouteResult | null;

@@ -6,6 +6,7 @@ import type { SimulatorLogger } from "../options";
 import { signatureHeader } from "./signing";
 import { postJson } from "./transport";
 
+/** One try of a webhook delivery: the status the receiver answered, or the error. */
 export interface DeliveryAttempt {
   attempt: number;
   at: string;
@@ -14,6 +15,7 @@ export interface DeliveryAttempt {
   error: string | null;
 }
 
+/** One event sent to one webhook, with every attempt. */
 export interface DeliveryRecord {
   deliveryId: string;
   webhookId: string;
@@ -26,6 +28,7 @@ export interface DeliveryRecord {
   pending: boolean;
 }
 
+/** The body of a webhook event: `{id, type, occurredAt, data: {rule}}`. */
 export interface RuleEvent {
   id: string;
   type: RuleEventType;

@@ -26,6 +26,7 @@ export class ApiError extends Error {
     this.extraBody = details.extraBody ?? {};
   }
 
+  /** The JSON error body the API answers with. */
   body(): Record<string, unknown> {
     return { errors: this.errors, ...this.extraBody };
   }

@@ -1,5 +1,6 @@
 import type { ConditionOperator, InteractionType, TargetType } from "../vocabulary";
 
+/** One condition of a stored rule. */
 export interface RuleCondition {
   field: string;
   operator: ConditionOperator;
@@ -7,6 +8,7 @@ export interface RuleCondition {
   conditionGroupId?: string;
 }
 
+/** One target of a stored rule. */
 export interface RuleTarget {
   type: TargetType;
   id: string;
@@ -26,6 +28,7 @@ export interface RuleInput {
   fallbackRuleId?: string;
 }
 
+/** Fields the server sets on every stored object. */
 export interface ServerFields {
   id: string;
   version: number;
@@ -36,6 +39,7 @@ export interface ServerFields {
 /** A rule as stored and as served (rules have no hidden fields). */
 export type Rule = ServerFields & RuleInput;
 
+/** Client-writable webhook fields, after server-side validation. */
 export interface WebhookInput {
   name: string;
   enabled: boolean;
