@@ -25,3 +25,4 @@ export { UnconfirmedWriteError } from "../errors/unconfirmed-write-error";
 export { AdoptionError } from "../errors/adoption-error";
 export { ProviderConfigurationError } from "../errors/provider-configuration-error";
 export { promotableRuleSet, PromotionRefusedError, type PromotableRuleSet } from "./promotable-rule-set";
+export type { KeyedDefinition } from "../promotion/rule-set-diff";
