@@ -7,6 +7,8 @@ import { driftReport, formatDriftReport } from "./drift";
 import { evaluableRules, explainRoute, parseInteraction } from "./explain";
 import { UsageError } from "./errors";
 import { exportTenant, formatExportRun } from "./export/export-command";
+import { emit, formatFor, GRAPH_USAGE, renderGraph, runGraphCommand } from "./graph-command";
+import { routePath } from "../graph";
 import { previewOperations, readManagedObjects, readStackConfig } from "./stack-source";
 import { readTenant } from "./tenant";
 
@@ -18,10 +20,12 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
   compare <stack> <other stack> [--json]
       what the two tenants run, in logical terms (config values and resource names, not ids),
       and each stack's drift. Exit 0 same, 1 different, 2 error.
-  explain --stack <stack> '<interaction JSON>' [--program] [--json]
+  explain --stack <stack> '<interaction JSON>' [--program] [--json] [--graph <file>]
       the route of one interaction, rule by rule, with why each earlier rule did not match.
       Reads the stack's tenant by default; --program evaluates the stack's declared state
-      (\`pulumi stack export\`). Exit 0 a rule matches, 1 none, 2 error.
+      (\`pulumi stack export\`). --graph draws that path (.html, .svg, .dot, else Mermaid).
+      Exit 0 a rule matches, 1 none, 2 error.
+${GRAPH_USAGE}
   export --out <dir> [--stack <stack>] [filters]
       writes a Pulumi TypeScript project holding every routing rule and webhook of the tenant as
       data (rules/*.ts, webhooks/), the tenant's ids and adoption ids in Pulumi.<stack>.yaml.
@@ -45,6 +49,12 @@ async function view(stack: string, cwd: string): Promise<StackView> {
 
 /** Runs one command; returns the exit code. Output goes through `print`. */
 export async function run(argv: readonly string[], print: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+  // `graph` has options of its own (see graph-command.ts).
+  if (argv[0] === "graph" && !argv.includes("--help") && !argv.includes("-h")) {
+    const cwdAt = argv.indexOf("--cwd");
+    const dir = cwdAt > 0 && argv[cwdAt + 1] ? path.resolve(argv[cwdAt + 1]!) : process.cwd();
+    return runGraphCommand(argv.slice(1), { projectDir: projectRoot(dir), cwd: process.cwd() }, print);
+  }
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -53,6 +63,7 @@ export async function run(argv: readonly string[], print: (text: string) => void
       json: { type: "boolean", default: false },
       "no-program": { type: "boolean", default: false },
       program: { type: "boolean", default: false },
+      graph: { type: "string" },
       cwd: { type: "string" },
       out: { type: "string" },
       project: { type: "string" },
@@ -104,6 +115,12 @@ export async function run(argv: readonly string[], print: (text: string) => void
     }
     const explanation = explainRoute(rules, interaction, source);
     print(explanation.text);
+    if (values.graph) {
+      const text = await renderGraph(routePath(rules, interaction), formatFor(values.graph, undefined), {
+        title: `${JSON.stringify(interaction)} against ${source}`,
+      });
+      emit(text, values.graph, process.cwd(), print);
+    }
     return explanation.matched ? 0 : 1;
   }
   if (command === "export") {
