@@ -28,8 +28,8 @@ tr.added td { background: #dafbe1; } tr.removed td { background: #ffebe9; text-d
 .tables { padding: 0 20px 20px; }
 svg.dim g.node, svg.dim g.edge { opacity: 0.18; }
 svg.dim g.node.hl, svg.dim g.edge.hl { opacity: 1; }
-g.node.hl > polygon, g.node.hl > path, g.node.hl > ellipse { stroke: #0969da; stroke-width: 4px; }
-g.edge.hl > path { stroke-width: 3px; }
+g.node.hl polygon, g.node.hl path, g.node.hl ellipse { stroke: #0969da; stroke-width: 4px; }
+g.edge.hl path { stroke-width: 3px; }
 `;
 
 /**

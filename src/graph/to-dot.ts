@@ -5,10 +5,11 @@ import { markNames } from "./routing-graph";
 /** Options of {@link toDot}. */
 export interface DotOptions {
   /**
-   * Targets as nodes of their own with sends-to edges, or inline as lines in their rules'
-   * boxes. `auto` (default): nodes up to {@link INLINE_TARGETS_ABOVE} rules. Hundreds of rules
-   * sharing a few queues make a knot of edges no one can read and that Graphviz takes minutes
-   * to untangle; inline, 2,000 rules lay out in about a second.
+   * Targets as nodes of their own with sends-to edges, or inline as lines in their rules' boxes
+   * (with the fallbacks leaving the set, and fallback edges unlabelled: the box names the
+   * fallback). `auto` (default): nodes up to {@link INLINE_TARGETS_ABOVE} rules. Hundreds of
+   * rules sharing a few queues make a knot of edges no one can read and that Graphviz takes
+   * minutes to untangle; inline, 2,000 rules lay out in a few seconds.
    */
   readonly targets?: "nodes" | "inline" | "auto";
   /** The graph's title. */
@@ -65,7 +66,7 @@ function otherAttributes(node: GraphNode): string[] {
   ];
 }
 
-function edgeAttributes(edge: GraphEdge, index: number): string[] {
+function edgeAttributes(edge: GraphEdge, index: number, compact: boolean): string[] {
   const classes = [
     edge.kind,
     ...(edge.inCycle ? ["cycle"] : []),
@@ -77,7 +78,9 @@ function edgeAttributes(edge: GraphEdge, index: number): string[] {
   else if (edge.kind === "falls-back-to") {
     const label = edge.crossType ? "fallback (crosses types)" : edge.inCycle ? "fallback (cycle)" : "fallback";
     const color = edge.inCycle ? "#cf222e" : edge.crossType ? "#bf3989" : "#0969da";
-    attributes.push(`label=${quote(label)}`, `color=${quote(color)}`, `fontcolor=${quote(color)}`, "penwidth=2", "constraint=false");
+    // Compact: no label (Graphviz lays each edge label out as a node of its own); the rule's box says it.
+    if (!compact) attributes.push(`label=${quote(label)}`, `fontcolor=${quote(color)}`);
+    attributes.push(`color=${quote(color)}`, "penwidth=2", "constraint=false");
   } else attributes.push(`label=${quote(sendsToLabel(edge))}`, `color="#57606a"`);
   if (edge.change) {
     attributes.push(`color=${quote(CHANGE_COLOR[edge.change]!)}`, "penwidth=2.5");
@@ -96,14 +99,18 @@ export function toDot(graph: RoutingGraph, options: DotOptions = {}): string {
   const ruleCount = graph.nodes.filter((n) => n.kind === "rule").length;
   const inline = options.targets === "inline" || (options.targets !== "nodes" && ruleCount > INLINE_TARGETS_ABOVE);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const inlineTargets = new Map<string, string[]>();
+  // Compact (inline) mode: targets, fallbacks leaving the set and fallback names as lines of the rule's box.
+  const inlineLines = new Map<string, string[]>();
+  const addLine = (id: string, line: string) => inlineLines.set(id, [...(inlineLines.get(id) ?? []), line]);
   if (inline) {
     for (const e of graph.edges) {
-      if (e.kind !== "sends-to") continue;
       const change = e.change ? ` [${e.change}]` : "";
-      inlineTargets.set(e.from, [...(inlineTargets.get(e.from) ?? []), `-> ${targetTitle(byId.get(e.to)!)} ${sendsToLabel(e)}${change}`]);
+      const to = byId.get(e.to)!;
+      if (e.kind === "sends-to") addLine(e.from, `-> ${targetTitle(to)} ${sendsToLabel(e)}${change}`);
+      else if (e.kind === "falls-back-to") addLine(e.from, `=> fallback ${to.kind === "rule" ? to.key : targetTitle(to)}${change}`);
     }
   }
+  const drawn = (node: GraphNode) => !(inline && node.kind !== "rule");
   const lines = [
     "digraph routing {",
     `  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.3, ranksep=0.45, label=${quote(options.title ?? "")}, labelloc=t];`,
@@ -112,7 +119,9 @@ export function toDot(graph: RoutingGraph, options: DotOptions = {}): string {
   ];
   // Large graphs: fewer network-simplex and crossing-minimisation passes, straight splines.
   // The picture stays ordered (clusters, priority chains); the layout takes seconds, not minutes.
-  if (graph.nodes.length > QUICK_LAYOUT_ABOVE) lines.push("  nslimit=2; nslimit1=2; mclimit=0.1; searchsize=10; splines=line;");
+  if (graph.nodes.length > QUICK_LAYOUT_ABOVE) {
+    lines.push("  newrank=true; remincross=false; nslimit=2; nslimit1=2; mclimit=0.1; searchsize=10; splines=line;");
+  }
   let cluster = 0;
   for (const [type, rules] of rulesByType(graph)) {
     if (rules.length === 0) continue;
@@ -120,16 +129,15 @@ export function toDot(graph: RoutingGraph, options: DotOptions = {}): string {
       `  subgraph cluster_${cluster++} {`,
       `    id=${quote(`type-${type}`)}; label=${quote(type)}; style="rounded"; color="#d0d7de";`,
     );
-    for (const rule of rules) lines.push(`    ${rule.id} [${ruleAttributes(rule, graph, inlineTargets.get(rule.id) ?? []).join(", ")}];`);
+    for (const rule of rules) lines.push(`    ${rule.id} [${ruleAttributes(rule, graph, inlineLines.get(rule.id) ?? []).join(", ")}];`);
     lines.push("  }");
   }
   for (const node of graph.nodes) {
-    if (node.kind === "rule" || (inline && node.kind === "target")) continue;
-    lines.push(`  ${node.id} [${otherAttributes(node).join(", ")}];`);
+    if (node.kind !== "rule" && drawn(node)) lines.push(`  ${node.id} [${otherAttributes(node).join(", ")}];`);
   }
   graph.edges.forEach((edge, i) => {
-    if (inline && edge.kind === "sends-to") return;
-    lines.push(`  ${edge.from} -> ${edge.to} [${edgeAttributes(edge, i).join(", ")}];`);
+    if (!drawn(byId.get(edge.to)!)) return;
+    lines.push(`  ${edge.from} -> ${edge.to} [${edgeAttributes(edge, i, inline).join(", ")}];`);
   });
   lines.push("}");
   return `${lines.join("\n")}\n`;
