@@ -95,7 +95,9 @@ describe("the routing graph's HTML page in headless Chromium", () => {
         "queue q-dev-vip-02",
       ].sort(),
     );
-    expect(await page.$eval("#status", (s) => s.textContent)).toBe("voice-vip: chain voice-vip -> voice-overflow -> voice-general (7 nodes lit)");
+    expect(await page.$eval("#status", (s) => s.textContent)).toBe(
+      "voice-vip: chain voice-vip -> voice-overflow -> voice-general (7 nodes lit)",
+    );
     expect(await page.$eval("#graph svg", (s) => s.classList.contains("dim"))).toBe(true);
     // What a person sees: a rule off the chain (Chat Spanish Speakers) fades, the searched rule does not.
     const after = await screenshot(page, "graph-dev-search.png");
@@ -137,7 +139,8 @@ describe("the routing graph's HTML page in headless Chromium", () => {
     expect(await page.$eval("#moves", (t) => t.textContent)).toContain("VIP Customer Priority Routing (targets changed)");
     // The changed rule's box is drawn in the "changed" yellow (#fff8c5) somewhere on screen.
     let yellow = 0;
-    for (let i = 0; i < shot.rgba.length; i += 4) if (shot.rgba[i] === 0xff && shot.rgba[i + 1] === 0xf8 && shot.rgba[i + 2] === 0xc5) yellow++;
+    for (let i = 0; i < shot.rgba.length; i += 4)
+      if (shot.rgba[i] === 0xff && shot.rgba[i + 1] === 0xf8 && shot.rgba[i + 2] === 0xc5) yellow++;
     expect(yellow).toBeGreaterThan(1000);
     expect(requests).toEqual([`file://${file}`]);
     await page.close();
