@@ -6,6 +6,7 @@ import { clientThroughputBench } from "./client-throughput.bench";
 import { routingEvaluationBench } from "./routing-evaluation.bench";
 import { engineBench } from "./engine.bench";
 import { exportBench } from "./export.bench";
+import { graphBench } from "./graph.bench";
 import { sharedBudgetBench } from "./shared-budget.bench";
 import { simulatorThroughputBench } from "./simulator-throughput.bench";
 
@@ -19,5 +20,6 @@ export const benchEntries: readonly BenchEntry[] = [
   simulatorThroughputBench,
   routingEvaluationBench,
   exportBench,
+  graphBench,
   engineBench,
 ];

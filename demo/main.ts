@@ -5,6 +5,7 @@
  * to staging, shows the signed webhook events, then cleans up.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { startSimulator, type RunningSimulator } from "../src/simulator";
 import { engineBinDir, packageRoot } from "../tools/engine";
@@ -61,6 +62,25 @@ async function main(): Promise<void> {
     await project.pulumi("up", "--stack", "dev", "--yes", "--suppress-outputs");
     const outputs = JSON.parse(await project.pulumi("stack", "output", "--json", "--stack", "dev"));
     printDeployment("dev", outputs, sims.dev!.admin.state());
+
+    step("Pictures of the routing: dev's rule set, and what promoting it changes on staging");
+    // Outside .demo (removed at the end): the pages stay to be opened after the demo.
+    const pictures = path.join(os.tmpdir(), "cxone-routing-demo");
+    const tests = ["--tests", "routing.routing-test.json"];
+    await runCxoneRouting(project.dir, env, ["graph", "--stack", "dev", ...tests, "--out", path.join(pictures, "dev-routing.html")]);
+    await runCxoneRouting(project.dir, env, [
+      "graph",
+      "--stack",
+      "dev",
+      "--against",
+      "staging",
+      ...tests,
+      "--title",
+      "promotion dev -> staging: what staging gets",
+      "--out",
+      path.join(pictures, "promotion-dev-to-staging.html"),
+    ]);
+    console.log("open them in a browser: they are single files and load nothing");
 
     step("Promoting dev -> staging (npx cxone-routing promote dev staging --yes)");
     await runCxoneRouting(project.dir, env, ["promote", "dev", "staging", "--yes"]);

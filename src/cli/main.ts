@@ -9,6 +9,8 @@ import { UsageError } from "./errors";
 import { exportTenant, formatExportRun } from "./export/export-command";
 import { promote } from "./promote/promote-command";
 import { summary } from "./summary/summary-command";
+import { emit, formatFor, GRAPH_USAGE, renderGraph, runGraphCommand } from "./graph-command";
+import { routePath } from "../graph";
 import { previewOperations, readManagedObjects, readStackConfig } from "./stack-source";
 import { readTenant } from "./tenant";
 
@@ -20,10 +22,12 @@ const USAGE = `usage: cxone-routing <command> [options]   (in the Pulumi project
   compare <stack> <other stack> [--json]
       what the two tenants run, in logical terms (config values and resource names, not ids),
       and each stack's drift. Exit 0 same, 1 different, 2 error.
-  explain --stack <stack> '<interaction JSON>' [--program] [--json]
+  explain --stack <stack> '<interaction JSON>' [--program] [--json] [--graph <file>]
       the route of one interaction, rule by rule, with why each earlier rule did not match.
       Reads the stack's tenant by default; --program evaluates the stack's declared state
-      (\`pulumi stack export\`). --json prints the same as JSON. Exit 0 a rule matches, 1 none, 2 error.
+      (\`pulumi stack export\`). --json prints the same as JSON. --graph draws that path (.html, .svg,
+      .dot, else Mermaid). Exit 0 a rule matches, 1 none, 2 error.
+${GRAPH_USAGE}
   export --out <dir> [--stack <stack>] [filters]
       writes a Pulumi TypeScript project holding every routing rule and webhook of the tenant as
       data (rules/*.ts, webhooks/), the tenant's ids and adoption ids in Pulumi.<stack>.yaml.
@@ -63,6 +67,12 @@ export async function run(
   print: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
   printError: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
 ): Promise<number> {
+  // `graph` has options of its own (see graph-command.ts).
+  if (argv[0] === "graph" && !argv.includes("--help") && !argv.includes("-h")) {
+    const cwdAt = argv.indexOf("--cwd");
+    const dir = cwdAt > 0 && argv[cwdAt + 1] ? path.resolve(argv[cwdAt + 1]!) : process.cwd();
+    return runGraphCommand(argv.slice(1), { projectDir: projectRoot(dir), cwd: process.cwd() }, print);
+  }
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -71,6 +81,7 @@ export async function run(
       json: { type: "boolean", default: false },
       "no-program": { type: "boolean", default: false },
       program: { type: "boolean", default: false },
+      graph: { type: "string" },
       cwd: { type: "string" },
       out: { type: "string" },
       project: { type: "string" },
@@ -124,6 +135,12 @@ export async function run(
     }
     const explanation = explainRoute(rules, interaction, source);
     print(values.json ? JSON.stringify(explanation.json, null, 2) : explanation.text);
+    if (values.graph) {
+      const text = await renderGraph(routePath(rules, interaction), formatFor(values.graph, undefined), {
+        title: `${JSON.stringify(interaction)} against ${source}`,
+      });
+      emit(text, values.graph, process.cwd(), print);
+    }
     return explanation.matched ? 0 : 1;
   }
   if (command === "export") {

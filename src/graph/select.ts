@@ -1,0 +1,71 @@
+import { GraphUsageError } from "./graph-errors";
+import type { GraphNode, RoutingGraph } from "./routing-graph";
+
+/** The graph restricted to `keep` (node ids): edges with both ends kept. */
+export function restrict(graph: RoutingGraph, keep: ReadonlySet<string>): RoutingGraph {
+  const nodes = graph.nodes.filter((n) => keep.has(n.id));
+  return {
+    ...graph,
+    nodes,
+    edges: graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
+    interactionTypes: graph.interactionTypes.filter((t) => nodes.some((n) => n.kind === "rule" && n.interactionType === t)),
+  };
+}
+
+/** Node ids within `depth` hops of `seeds`, edges taken both ways (breadth-first, no recursion). */
+function neighbourhood(graph: RoutingGraph, seeds: readonly string[], depth: number): Set<string> {
+  const adjacent = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    let list = adjacent.get(a);
+    if (!list) adjacent.set(a, (list = []));
+    list.push(b);
+  };
+  for (const e of graph.edges) {
+    link(e.from, e.to);
+    link(e.to, e.from);
+  }
+  const hops = new Map(seeds.map((s) => [s, 0]));
+  const queue = [...seeds];
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head]!;
+    const h = hops.get(v)!;
+    if (h >= depth) continue;
+    for (const w of adjacent.get(v) ?? []) {
+      if (hops.has(w)) continue;
+      hops.set(w, h + 1);
+      queue.push(w);
+    }
+  }
+  return new Set(hops.keys());
+}
+
+/** The rule a `--focus` names: its key, its name or its ref, exactly. */
+export function findRule(graph: RoutingGraph, name: string): GraphNode {
+  const hit = graph.nodes.find((n) => n.kind === "rule" && (n.key === name || n.name === name || n.ref === name));
+  if (hit) return hit;
+  const known = graph.nodes.flatMap((n) => (n.kind === "rule" ? [n.key] : []));
+  throw new GraphUsageError(
+    `--focus ${JSON.stringify(name)} names no rule of this rule set. Rules: ${known.slice(0, 20).join(", ")}${known.length > 20 ? ", ..." : ""}`,
+  );
+}
+
+/** `--focus <rule> --depth N`: the rule and everything within N hops (fallbacks, order, targets). */
+export function focusGraph(graph: RoutingGraph, rule: string, depth: number): RoutingGraph {
+  if (!Number.isInteger(depth) || depth < 0) throw new GraphUsageError(`--depth must be a whole number of hops (0 or more), got ${depth}`);
+  return restrict(graph, neighbourhood(graph, [findRule(graph, rule).id], depth));
+}
+
+/**
+ * `--changed`: only what a diff touches (added, removed, changed nodes and edges' ends) plus one
+ * hop of context. Unchanged graph in, empty graph out.
+ */
+export function changedGraph(graph: RoutingGraph): RoutingGraph {
+  const touched = new Set<string>();
+  for (const n of graph.nodes) if (n.change) touched.add(n.id);
+  for (const e of graph.edges) {
+    if (!e.change) continue;
+    touched.add(e.from);
+    touched.add(e.to);
+  }
+  return restrict(graph, neighbourhood(graph, [...touched], 1));
+}
