@@ -88,35 +88,24 @@ export async function confirmReplace<W extends { name: string }, S extends { id:
   etagBefore?: string,
 ): Promise<ApiResponse<S>> {
   const { kind, api } = op;
+  const unconfirmed = (detail: string) =>
+    new UnconfirmedWriteError(kind.kind, body.name, id, operation, problemOf(reply), detail, { cause: reply });
   let current: ApiResponse<S>;
   try {
     current = await api.get(id);
   } catch (readError) {
-    const gone = readError instanceof NotFoundError;
-    throw new UnconfirmedWriteError(
-      kind.kind,
-      body.name,
-      id,
-      operation,
-      problemOf(reply),
-      gone
+    throw unconfirmed(
+      readError instanceof NotFoundError
         ? "reading it back found no such object: it was deleted in CXone meanwhile. Run `pulumi refresh`, then `pulumi up` creates it again."
         : `reading it back ${describeReadFailure(readError)}. The state keeps the values from before this ${operation}. ` +
             "Run `pulumi refresh` (it takes the server's version and ETag into the state), then `pulumi up`.",
-      { cause: reply },
     );
   }
   const writeOnlySent = kind.writeOnlyFields.some((f) => fields[f] !== undefined);
   const unchanged = writeOnlySent && etagBefore !== undefined && current.etag === etagBefore;
   if (!unchanged && holdsProgramVersion(op, current.body, fields)) return current;
-  throw new UnconfirmedWriteError(
-    kind.kind,
-    body.name,
-    id,
-    operation,
-    problemOf(reply),
+  throw unconfirmed(
     `reading it back shows another version (ETag ${current.etag ?? "none"}): the ${operation} was not applied, or was overwritten since. ` +
       "Nothing was recorded in the state. Run `pulumi refresh` to see the server's version, then `pulumi up`.",
-    { cause: reply },
   );
 }
