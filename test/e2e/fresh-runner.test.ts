@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { backendStateDir, deleteEmptyMetadata, emptyMetadataFiles } from "../helpers/backend-files";
@@ -180,5 +182,51 @@ describe("fresh runners: an adoption reviewed in one job and applied in another"
     expect(legacy().description).toBe("now managed by Pulumi");
     const after = await ci.run("preview", "--expect-no-changes");
     expect(after.code, after.printed).toBe(0);
+  });
+});
+
+describe("fresh runners: an adoption reviewed with a saved plan (preview --save-plan, up --plan)", () => {
+  let sim: RunningSimulator;
+  let repo: PulumiProject;
+  let ci: FreshRunners;
+  let legacyId = "";
+  const program = { key: "legacy", ...rule({ name: "Legacy", description: "now managed by Pulumi" }) };
+  const legacy = () => sim.admin.state().rules.find((r) => r.id === legacyId)!;
+  // The PR job's artifact: outside every runner's checkout.
+  const plan = () => `${repo.dir}-artifacts/plan.json`;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+    legacyId = (await sim.admin.seed({ rules: [{ ...rule({ name: "Legacy" }), description: "built in the console" }] })).rules[0]!.id;
+    ({ repo } = await repository("fresh-plan", "rules-as-data", sim));
+    // `pulumi up --plan` is behind PULUMI_EXPERIMENTAL in engine 3.260.
+    ci = freshRunners(repo, { env: { PULUMI_EXPERIMENTAL: "true" } });
+    mkdirSync(path.dirname(plan()), { recursive: true });
+    await repo.config("rules", JSON.stringify([{ ...program, adoptId: legacyId }]));
+  });
+  afterAll(async () => {
+    rmSync(path.dirname(plan()), { recursive: true, force: true });
+    repo?.cleanup();
+    await sim?.close();
+  });
+
+  it("the merge job's up --plan refuses an object edited since the PR job saved the plan, nothing written", async () => {
+    await ci.ok("preview", "--diff", "--save-plan", plan());
+    await sim.admin.editRule(legacyId, { description: "edited after the review" });
+    const before = sim.admin.requests().length;
+    const merge = await ci.run("up", "--yes", "--plan", plan());
+    expect(merge.code).not.toBe(0);
+    expect(merge.printed).toMatch(/violates plan: properties changed: \+\+adoptEtag/);
+    expect(apiWrites(sim, before)).toEqual([]);
+    expect(legacy().description).toBe("edited after the review");
+  });
+
+  it("with a plan saved after the edit, up --plan adopts it with one PUT guarded by the reviewed ETag", async () => {
+    await ci.ok("preview", "--diff", "--save-plan", plan());
+    const reviewed = legacy().etag;
+    const before = sim.admin.requests().length;
+    await ci.ok("up", "--yes", "--plan", plan());
+    expect(apiWrites(sim, before).map((w) => [w.method, w.ifMatch])).toEqual([["PUT", reviewed]]);
+    expect(legacy().description).toBe("now managed by Pulumi");
   });
 });

@@ -24,7 +24,7 @@ export interface FreshRunners {
  * home of its own and the project's file backend as the only thing shared, and the copy is
  * deleted afterwards, so no file a command leaves in the project folder reaches the next one.
  */
-export function freshRunners(project: PulumiProject): FreshRunners {
+export function freshRunners(project: PulumiProject, options: { env?: Record<string, string> } = {}): FreshRunners {
   let runs = 0;
   const runWith = async (signal: AbortSignal | undefined, args: string[]): Promise<CommandResult> => {
     runs++;
@@ -36,7 +36,7 @@ export function freshRunners(project: PulumiProject): FreshRunners {
     try {
       const result = await runPulumi([...args, "--stack", project.stack, "--non-interactive"], {
         cwd: runner,
-        env: { ...project.env, PULUMI_HOME: home },
+        env: { ...project.env, ...options.env, PULUMI_HOME: home },
         ...(signal ? { signal } : {}),
       });
       return { ...result, printed: `${result.stdout}${result.stderr}` };
