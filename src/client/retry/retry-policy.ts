@@ -18,7 +18,7 @@ export type StatusClass =
   | "unauthorized"
   /** 429: wait (Retry-After or backoff) and send again; the server did not process it. */
   | "rate-limited"
-  /** 5xx that is safe to retry; `committedMaybe` says the server may have applied a write. */
+  /** 5xx that is safe to send again; for a write that may have been applied, request.ts checks first (LostResponseRecovery). */
   | "retryable"
   /** Everything else: the caller gets a typed error. */
   | "final";
