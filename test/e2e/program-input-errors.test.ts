@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSimulator, type RunningSimulator } from "../../src/simulator";
+import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
+import { lane, rule } from "../helpers/rules";
+import { apiWrites } from "../helpers/simulator-requests";
+
+/** Issue 22: bad program input ends the preview with one clean block: what, where, why, the fix. */
+describe("program input errors print one block, no stack trace", () => {
+  let sim: RunningSimulator;
+  let p: PulumiProject;
+  const general = { key: "general", ...rule({ name: "General", priority: 100, ...lane("general") }) };
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+    p = await createPulumiProject({ name: "program-input-errors", program: "rules-as-data" });
+    await p.useSimulator(sim.url);
+  });
+  afterAll(async () => {
+    p?.cleanup();
+    await sim?.close();
+  });
+
+  const clean = (printed: string, message: string) => {
+    expect(printed).not.toContain("unhandled exception");
+    expect(printed).not.toMatch(/\n\s+at .*:\d+:\d+/);
+    expect(printed.split(message).length - 1).toBe(1);
+  };
+
+  it("a fallback given as a number names the rule, the value and the fix", async () => {
+    await p.config(
+      "rules",
+      JSON.stringify([{ key: "vip", ...rule({ name: "VIP", priority: 10, ...lane("vip") }), fallback: 42 }, general]),
+    );
+    const preview = await p.run("preview", "--diff");
+    expect(preview.code).not.toBe(0);
+    expect(preview.printed).toContain(
+      'RoutingRule "vip": fallback must be a RoutingRule of this program or its logical name (a string), got 42',
+    );
+    clean(preview.printed, "fallback must be a RoutingRule of this program");
+    expect(apiWrites(sim)).toEqual([]);
+  });
+
+  it("a logical name declared twice names it and the fix", async () => {
+    await p.config("rules", JSON.stringify([general, { ...general, name: "General 2", priority: 200 }]));
+    const preview = await p.run("preview", "--diff");
+    expect(preview.code).not.toBe(0);
+    expect(preview.printed).toContain('RoutingRule "general" is declared twice');
+    clean(preview.printed, "is declared twice");
+    expect(apiWrites(sim)).toEqual([]);
+  });
+});
