@@ -3,7 +3,7 @@ import { isUnknownPlaceholder } from "../../validation";
 import { ownedName } from "../../settings/ownership";
 import type { AnyObjectKind } from "../../kinds/object-kind";
 import type { RunContext } from "../run-context";
-import { duplicateNameMessage } from "./name-collisions";
+import { duplicateNameMessage, previousUrnOf } from "./name-collisions";
 
 /** name -> id of every object of the kind in the tenant: one paged list per kind and run. */
 function tenantNames(run: RunContext, kind: AnyObjectKind): Promise<Map<string, string> | undefined> {
@@ -25,8 +25,12 @@ function tenantNames(run: RunContext, kind: AnyObjectKind): Promise<Map<string, 
  * check() of a NEW resource (no olds, no adoptId): its name must not be taken in the tenant by an
  * object this run does not manage. Run-held ids (other resources of the program, seen in their
  * diff) are left to update's name sequencing; anything else fails the preview with the fix.
- * `ownCreate` says whether the holder is this resource's own create from an interrupted run
- * (write-safety/interrupted-create.ts): create() takes that one over.
+ * `ownCreate` says whether the holder may be this resource's own create from an interrupted run
+ * (write-safety/interrupted-create.ts): create() takes that one over, or refuses it at `up` with
+ * this same message when CXone does not replay its key. Where the audit log is at hand (the
+ * machine that ran the earlier `up`), a holder another resource of the stack managed is refused
+ * at preview. Without it (a fresh CI runner) a rename without `aliases` to identical values is
+ * refused by `up`'s create, before any write, instead (docs: known limits).
  */
 export async function tenantNameFailure(
   run: RunContext,
@@ -38,6 +42,9 @@ export async function tenantNameFailure(
   if (typeof name !== "string" || isUnknownPlaceholder(name)) return undefined;
   const holderId = (await tenantNames(run, kind))?.get(ownedName(name, run.owner));
   if (!holderId || run.registry.isHeld(holderId)) return undefined;
-  if (await ownCreate(holderId)) return undefined;
-  return { property: "name", reason: duplicateNameMessage(run, kind.kind, name, holderId, urn) };
+  const taken = { property: "name", reason: duplicateNameMessage(run, kind.kind, name, holderId, urn) };
+  // Another resource of this stack managed it (the audit log says so): a rename, never this
+  // resource's own interrupted create, however alike the two are.
+  if (previousUrnOf(run, holderId, urn)) return taken;
+  return (await ownCreate(holderId)) ? undefined : taken;
 }
