@@ -42,7 +42,12 @@ export function createProviderHost(): ProviderHost {
     ) as ObjectProvider;
   return {
     async configure(req) {
-      current = createRunContext(resolveProviderSettings(settingSource((key) => req.config.get(key))));
+      const settings = resolveProviderSettings(settingSource((key) => req.config.get(key)));
+      // The SDK configures once per distinct serialized provider (each kind's shell, older shell
+      // texts in the state), all in this one run and with the same stack config: such a call keeps
+      // what the run knows. Other settings (another tenant, in tests) make a new run.
+      if (current && JSON.stringify(current.settings) === JSON.stringify(settings)) return;
+      current = createRunContext(settings);
     },
     routingRule: reportingOnce(createObjectProvider(routingRuleKind, run)),
     webhook: reportingOnce(createObjectProvider(webhookKind, run)),

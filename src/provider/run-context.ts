@@ -4,10 +4,12 @@ import type { ProviderSettings } from "../settings/settings";
 import { createRunRegistry, type RunRegistry } from "./identity/run-registry";
 
 /**
- * Everything one run of the dynamic provider knows: made by `configure` (the engine calls it once
- * per provider process, before any CRUD call), dropped with the process. It replaces what used to
- * be seven module-level globals, so a test makes its own run instead of resetting modules, and no
- * value of one run can leak into another.
+ * Everything one run of the dynamic provider knows: made by the first `configure`, dropped with
+ * the process (one process per `pulumi` operation). The SDK's provider host calls `configure`
+ * once per distinct serialized provider (each kind's shell, and an older shell text a state may
+ * hold), all within one run and with the same stack config: those calls keep this context (see
+ * provider-host.ts). It replaces what used to be seven module-level globals, so a
+ * test makes its own host instead of resetting modules.
  */
 export interface RunContext {
   readonly settings: ProviderSettings;

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { closeAllClients } from "../../src/client/index";
+import { createProviderHost, type ProviderHost } from "../../src/provider/provider-host";
 import { configure } from "../../src/provider/runtime";
 import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator, type SimulatorOptions } from "../../src/simulator/index";
 
@@ -25,8 +26,10 @@ export interface Harness {
   auditFile: string;
   /** Requests the simulator answered, token endpoint excluded. */
   apiRequests(): ReturnType<RunningSimulator["admin"]["requests"]>;
-  /** Configures the provider again with extra `cxone:*` keys (the base ones stay). */
+  /** Configures the provider again with extra `cxone:*` keys (the base ones stay); the run's registry stays. */
   reconfigure(extra?: Record<string, string>): Promise<void>;
+  /** The providers of a new host, configured like this one: the next `pulumi` run, on a new machine. */
+  nextRun(): Promise<ProviderHost>;
   close(): Promise<void>;
 }
 
@@ -35,7 +38,7 @@ export async function startHarness(extra: Record<string, string> = {}, options: 
   const sim = await startSim(options);
   const dir = mkdtempSync(path.join(tmpdir(), "cxone-resources-"));
   const auditFile = path.join(dir, "audit.jsonl");
-  const reconfigure = async (more: Record<string, string> = {}) => {
+  const request = (more: Record<string, string> = {}) => {
     const values: Record<string, string> = {
       "cxone:baseUrl": sim.url,
       "cxone:clientId": DEFAULT_CREDENTIALS.clientId,
@@ -47,14 +50,20 @@ export async function startHarness(extra: Record<string, string> = {}, options: 
       ...extra,
       ...more,
     };
-    await configure({ config: { get: (key: string) => values[key] } } as unknown as dynamic.ConfigureRequest);
+    return { config: { get: (key: string) => values[key] } } as unknown as dynamic.ConfigureRequest;
   };
+  const reconfigure = (more: Record<string, string> = {}) => configure(request(more));
   await reconfigure();
   return {
     sim,
     auditFile,
     apiRequests: () => sim.admin.requests().filter((entry) => !entry.path.startsWith("/oauth/")),
     reconfigure,
+    async nextRun() {
+      const host = createProviderHost();
+      await host.configure(request());
+      return host;
+    },
     async close() {
       await closeAllClients();
       await sim.close();

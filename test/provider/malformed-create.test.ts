@@ -58,8 +58,8 @@ describe("create through the resources: every reply unusable (the read-back too)
 
       // The next up, on a new runner: the same Idempotency-Key is answered with that object.
       harness.sim.admin.clearFaults();
-      await harness.reconfigure();
-      const again = await routingRuleProvider.create(engineInputs(rule()));
+      const next = await harness.nextRun();
+      const again = await next.routingRule.create(engineInputs(rule()));
       const rules = harness.sim.admin.state().rules;
       expect(rules).toHaveLength(1);
       expect(again.id).toBe(rules[0]!.id);

@@ -10,7 +10,7 @@ function request(values: Record<string, string>): dynamic.ConfigureRequest {
   return { config: { get: (key: string) => values[key] } } as unknown as dynamic.ConfigureRequest;
 }
 
-describe("run context: each configure makes a new run from the stack config", () => {
+describe("run context: made by configure from the stack config", () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -30,6 +30,13 @@ describe("run context: each configure makes a new run from the stack config", ()
     expect(first.owner).toBe("dev");
     first.registry.hold("urn:pulumi:dev::p::t::n", "r1");
 
+    // The SDK configures again for each serialized provider (the webhook shell after the rule's),
+    // with the same stack config: the run goes on, with what it knows.
+    await host.configure(request({ ...base, "cxone:auditLog": path.join(dir, "first.jsonl"), "cxone:owner": "dev" }));
+    expect(host.run()).toBe(first);
+    expect(host.run().registry.isHeld("r1")).toBe(true);
+
+    // Other settings (another tenant) make a new run.
     await host.configure(request({ ...base, "cxone:auditLog": path.join(dir, "second.jsonl"), "cxone:conflictPolicy": "overwrite" }));
     const second = host.run();
     expect(second).not.toBe(first);

@@ -69,4 +69,14 @@ describe("update and delete with no ETag in the state", () => {
     expect(writes(before).map((r) => [r.method, r.ifMatch])).toEqual([["DELETE", readETag]]);
     expect(harness.sim.admin.state().rules).toHaveLength(0);
   });
+
+  it("with conflictPolicy overwrite in the program (as the refusal suggests), the edited object is written with the ETag just read", async () => {
+    const { id, olds } = await createdWithoutETag();
+    await consoleEdit(id, 42);
+    const readETag = harness.sim.admin.state().rules[0]!.etag;
+    const before = harness.apiRequests().length;
+    await routingRuleProvider.update(id, olds, engineInputs(rule({ priority: 5, conflictPolicy: "overwrite" })));
+    expect(writes(before).map((r) => r.ifMatch)).toEqual([readETag]);
+    expect(harness.sim.admin.state().rules[0]!.priority).toBe(5);
+  });
 });

@@ -31,7 +31,7 @@ export async function remove(op: Operation, id: string, props: Props): Promise<v
     if (kind.hasDependents) await refuseOutsideDependents(run, op.api as never, id, name);
     let etag = stateETag;
     try {
-      etag = (await writeETag(op, id, props, "delete")).etag;
+      etag = await writeETag(op, id, props, "delete", policy(op, props));
       await op.api.remove(id, etag);
       return { result: undefined, etagAfter: undefined };
     } catch (error) {

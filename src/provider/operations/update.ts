@@ -32,7 +32,7 @@ export async function update(op: Operation, id: string, olds: Props, news: Props
     async () => {
       let etag = stateETag;
       try {
-        etag = (await writeETag(op, id, olds, "update")).etag;
+        etag = await writeETag(op, id, olds, "update", policy(op, news));
         const updated = await updateWithNameSwap(run.registry, op.api, id, body, etag, news.__urn, olds.name);
         run.registry.hold(news.__urn, id, { currentName: body.name });
         return { result: { outs: outputs(op, news, updated) }, etagAfter: updated.etag };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ApiResponse } from "../../client";
 import { NotFoundError } from "../../client/errors";
 import { equalsProgram } from "../../kinds/field-compare";
+import { holdsProgramVersion } from "./confirm-write";
 import type { Operation, Props } from "../operations/operation";
 
 /**
@@ -13,9 +14,11 @@ import type { Operation, Props } from "../operations/operation";
  * create of the same resource sends the same key, and CXone answers with the object the first
  * POST made (the replay the API keeps for 24 hours) instead of a second one or a name conflict.
  *
- * A replay can also be of an object deleted since (destroy, then up within 24 hours): the replayed
- * id is read back, and when it is gone the create moves on to the next key of a fixed sequence,
- * still the same on every runner.
+ * A replay can also be of an object that is no longer this resource's to take: deleted since (a
+ * destroy, then an up within 24 hours), renamed in the console, or held by another resource of the
+ * run (the URN reused after a rename with `aliases`). The create then moves on to the next key of
+ * a fixed sequence, still the same on every runner, and is an ordinary create (or the ordinary
+ * name conflict) from there.
  */
 const MAX_GENERATIONS = 8;
 
@@ -60,6 +63,8 @@ export async function createWithKey<W extends { name: string }, S extends { id: 
       if (error instanceof NotFoundError) continue;
       throw error;
     }
+    const renamed = (current.body as { name?: unknown }).name !== body.name;
+    if (renamed || op.run.registry.otherHolders(current.body.id, urn).length > 0) continue;
     if (equalsProgram(op.kind, op.kind.fromServer(current.body, op.scope), fields))
       return { response: current, takenOver: true, updated: false };
     const updated = await op.api.replace(current.body.id, body, current.etag ?? "");
@@ -70,11 +75,12 @@ export async function createWithKey<W extends { name: string }, S extends { id: 
 /**
  * At check (preview), for a new resource whose name an unmanaged object holds: whether `create`
  * may find that object to be this resource's own interrupted create. Only an object that equals
- * the program qualifies (a run killed mid-`up` created exactly the program's values); `create`
+ * the program in every field the server shows (a run killed mid-`up` created exactly the program's values); `create`
  * then proves it by the replayed key, and refuses with the name-collision message when CXone does
  * not replay it. Anything else is refused here, at preview, before any write.
  */
 export async function mayBeOwnCreate(op: Operation, holderId: string, fields: Props): Promise<boolean> {
   const holder = await op.api.get(holderId).catch(() => undefined);
-  return holder !== undefined && equalsProgram(op.kind, op.kind.fromServer(holder.body, op.scope), fields);
+  // Write-only fields (a webhook's secret) cannot be compared; create's guarded PUT writes them.
+  return holder !== undefined && holdsProgramVersion(op, holder.body, fields);
 }

@@ -1,7 +1,7 @@
-import type { ApiResponse } from "../../client";
 import { OutOfBandChangeError } from "../../errors/out-of-band-change-error";
 import { sameFields } from "../../kinds/field-compare";
-import { policy, type Operation, type Props } from "../operations/operation";
+import type { ConflictPolicy } from "../../settings/settings";
+import type { Operation, Props } from "../operations/operation";
 
 /**
  * The ETag a write sends as If-Match. The state's, when it holds one. Without it (a state written
@@ -15,15 +15,17 @@ export async function writeETag(
   id: string,
   olds: Props,
   operation: "update" | "delete",
-): Promise<{ etag: string; read?: ApiResponse<{ id: string }> }> {
+  /** The resource's conflictPolicy as the program now gives it (update: the new inputs). */
+  policy: ConflictPolicy,
+): Promise<string> {
   const held = olds.etag;
-  if (typeof held === "string" && held !== "") return { etag: held };
+  if (typeof held === "string" && held !== "") return held;
   const current = await op.api.get(id);
   const comparable = op.kind.fields.filter((f) => !op.kind.writeOnlyFields.includes(f));
   const unchanged = sameFields(comparable, op.kind.fromServer(current.body, op.scope), olds, op.kind.setFields);
-  if (!unchanged && policy(op, olds) !== "overwrite") {
+  if (!unchanged && policy !== "overwrite") {
     throw new OutOfBandChangeError(op.kind.kind, String(olds.name ?? id), id, operation, undefined, current.etag);
   }
   // A GET's reply always carries an ETag (the client refuses one without it as unusable).
-  return { etag: current.etag ?? "", read: current };
+  return current.etag ?? "";
 }
