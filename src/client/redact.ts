@@ -1,3 +1,4 @@
+import { hideUrlCredentials } from "./url-credentials";
 /**
  * Removes known secrets (client secret, access key secret, issued tokens, the Basic credential) from
  * text before it becomes an error message or an observer event. Servers sometimes echo what they
@@ -39,8 +40,9 @@ export function createRedactor(initial: ReadonlyArray<string | undefined> = []):
       for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
         out = out.split(secret).join(REDACTED);
       }
-      // Belt and braces for bearer tokens the redactor never saw (e.g. from another client).
-      return out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${REDACTED}`);
+      // Belt and braces for bearer tokens the redactor never saw (e.g. from another client), and
+      // for credentials in any URL a server echoes.
+      return hideUrlCredentials(out).replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${REDACTED}`);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { hideUrlCredentials } from "./url-credentials";
+import { hideUrlCredentials } from "../client/url-credentials";
 /** Pulumi's marker for a secret value in serialized property maps. */
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";

@@ -8,7 +8,8 @@ export function childUrnPrefix(parentUrn: string): string {
 }
 
 /**
- * The URN the engine will give a resource, for the provider (journal, registry, messages).
+ * The URN the engine will give a resource, for the provider: the run registry, messages, and the
+ * Idempotency-Key of its creates (the same on every runner; see write-safety/interrupted-create.ts).
  *
  * Never through pulumi.createUrn: its Output carries the parent as a dependency of the resource,
  * and a component as a dependency means "every child of it", so two of our resources under one

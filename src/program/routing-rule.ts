@@ -115,6 +115,7 @@ export class RoutingRule extends pulumi.dynamic.Resource {
       fallbackKey !== undefined
         ? pulumi.output(fallbackRule.then((rule) => (rule as pulumi.CustomResource | undefined)?.id))
         : args.fallbackRuleId;
+    const secrets = secretInputs(plain as Record<string, unknown>);
     super(
       routingRuleShell,
       name,
@@ -141,6 +142,7 @@ export class RoutingRule extends pulumi.dynamic.Resource {
                 name,
                 args.adoptId,
                 args.adoptEtag,
+                secrets.__secrets,
                 pulumi.output(plain),
                 (values) => {
                   const checked = validateRuleInputs(
@@ -156,7 +158,7 @@ export class RoutingRule extends pulumi.dynamic.Resource {
         // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
         // No key without an owner: every key costs the SDK an Output and four promises per resource.
         ...ownerInput(),
-        ...secretInputs(plain as Record<string, unknown>),
+        ...secrets,
         __urn: resourceUrn(name, ROUTING_RULE_TYPE, opts.parent),
         etag: undefined,
         version: undefined,

@@ -63,6 +63,7 @@ export class Webhook extends pulumi.dynamic.Resource {
       );
     }
     const self = deferred<pulumi.CustomResource>();
+    const secrets = secretInputs(args as unknown as Record<string, unknown>);
     super(
       webhookShell,
       name,
@@ -81,6 +82,7 @@ export class Webhook extends pulumi.dynamic.Resource {
                 name,
                 args.adoptId,
                 args.adoptEtag,
+                secrets.__secrets,
                 pulumi.output({ ...args, adoptEtag: undefined, secret: undefined }),
                 (values) => {
                   const checked = validateWebhookInputs(values);
@@ -93,7 +95,7 @@ export class Webhook extends pulumi.dynamic.Resource {
         // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
         // No key without an owner: every key costs the SDK an Output and four promises per resource.
         ...ownerInput(),
-        ...secretInputs(args as unknown as Record<string, unknown>),
+        ...secrets,
         __urn: resourceUrn(name, WEBHOOK_TYPE, opts.parent),
         hasSecret: undefined,
         etag: undefined,

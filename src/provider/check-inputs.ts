@@ -1,6 +1,10 @@
 import { containsSecret, leafTexts, secretTexts } from "../kinds/secrets";
-import { carriesCredentials, hideUrlCredentials, urlCredentials } from "../kinds/url-credentials";
+import { carriesCredentials, hideUrlCredentials, urlCredentials } from "../client/url-credentials";
 import { closestName, type CheckFailure } from "../validation";
+
+/** The name a failure on a hidden property goes by, and what follows "got" in a reason (the value). */
+const HIDDEN_SUFFIX = " (value hidden)";
+const QUOTED_VALUE = /got ("(?:[^"\\]|\\.)*"|[^\s;,]+)/g;
 
 /** Keys the engine may hand back that are outputs or the SDK's own, not inputs to judge. */
 const TOLERATED = ["__provider", "etag", "version", "createdAt", "updatedAt", "hasSecret"];
@@ -15,7 +19,7 @@ const SECRET_LOOKING = /secret|token|passw|pwd|credential|key/i;
 export function hideSecretFailures(failures: readonly CheckFailure[], secretFields: readonly string[]): CheckFailure[] {
   return failures.map((f) => {
     const top = f.property.split(/[.[]/)[0] ?? "";
-    return secretFields.includes(top) ? { property: `${top} (value hidden)`, reason: f.reason } : f;
+    return secretFields.includes(top) ? { property: `${top}${HIDDEN_SUFFIX}`, reason: f.reason } : f;
   });
 }
 
@@ -78,6 +82,10 @@ export function hiddenFailures(
   const clean = (reason: string) => texts.reduce((text, secret) => text.split(secret).join("[secret]"), hideUrlCredentials(reason));
   return {
     inputs: without(given, [...hidden, ...hiddenKeys]),
-    failures: hideSecretFailures(failures, hidden).map((f) => ({ property: f.property, reason: clean(f.reason) })),
+    failures: hideSecretFailures(failures, hidden).map((f) => ({
+      property: f.property,
+      // A value too short to search for safely still never shows: what follows "got" is the value.
+      reason: clean(f.property.endsWith(HIDDEN_SUFFIX) ? f.reason.replace(QUOTED_VALUE, "got [secret]") : f.reason),
+    })),
   };
 }

@@ -1,5 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isExpectedFailure } from "../errors/cxone-routing-error";
+import { leafTexts, secretHider, unwrapSecrets } from "../kinds/secrets";
 import { routingRuleKind } from "../kinds/routing-rule-kind";
 import { webhookKind } from "../kinds/webhook-kind";
 import { resolveProviderSettings, settingSource } from "../settings/settings";
@@ -22,11 +23,33 @@ export interface ProviderHost {
   quietHostLog(): void;
 }
 
+const PRINTED_BY_HOST = ["check", "diff", "read", "delete"];
+
+/**
+ * An error of any operation may quote an input (a name in a 409 message, a URL a server echoes):
+ * the values the program marked secret (`__secrets`), the kind's secret fields and URL
+ * credentials are taken out of its message before the engine prints it.
+ */
+function hideInputSecrets(error: unknown, inputs: Record<string, unknown> | undefined, secretFields: readonly string[]): void {
+  if (!(error instanceof Error)) return;
+  const raw = (unwrapSecrets(inputs ?? {}) ?? {}) as Record<string, unknown>;
+  const marked = Array.isArray(raw.__secrets) ? raw.__secrets.filter((k): k is string => typeof k === "string") : [];
+  const hide = secretHider([...marked, ...secretFields].flatMap((k) => leafTexts(raw[k])));
+  const message = hide(error.message);
+  if (message === error.message) return;
+  Object.defineProperty(error, "message", { value: message, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(error, "stack", {
+    value: isExpectedFailure(error) ? message : hide(String(error.stack)),
+    writable: true,
+    configurable: true,
+  });
+}
+
 export function createProviderHost(): ProviderHost {
   let current: RunContext | undefined;
   const reported = new Set<string>();
   const run = () => (current ??= createRunContext(resolveProviderSettings(settingSource(() => undefined))));
-  const reportingOnce = (provider: ObjectProvider): ObjectProvider =>
+  const reportingOnce = (provider: ObjectProvider, secretFields: readonly string[]): ObjectProvider =>
     Object.fromEntries(
       Object.entries(provider).map(([name, method]) => [
         name,
@@ -34,7 +57,11 @@ export function createProviderHost(): ProviderHost {
           try {
             return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
           } catch (error) {
-            if (isExpectedFailure(error)) reported.add(`${error}: ${error.stack}`);
+            // The inputs are the call's last object argument (news, inputs or props).
+            const inputs = [...args].reverse().find((a) => a !== null && typeof a === "object") as Record<string, unknown> | undefined;
+            hideInputSecrets(error, inputs, secretFields);
+            // The host prints a failed check, diff, read or delete itself (see quietHostLog).
+            if (isExpectedFailure(error) && PRINTED_BY_HOST.includes(name)) reported.add(`${error}: ${error.stack}`);
             throw error;
           }
         },
@@ -49,8 +76,8 @@ export function createProviderHost(): ProviderHost {
       if (current && JSON.stringify(current.settings) === JSON.stringify(settings)) return;
       current = createRunContext(settings);
     },
-    routingRule: reportingOnce(createObjectProvider(routingRuleKind, run)),
-    webhook: reportingOnce(createObjectProvider(webhookKind, run)),
+    routingRule: reportingOnce(createObjectProvider(routingRuleKind, run), routingRuleKind.secretFields),
+    webhook: reportingOnce(createObjectProvider(webhookKind, run), webhookKind.secretFields),
     run,
     quietHostLog() {
       const original = console.error.bind(console);

@@ -3,8 +3,8 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 /**
  * Thin providers for closure serialization: each method loads the implementation by package
  * name inside the provider process. Nothing is captured but a string, so no credential, client
- * or module graph lands in `__provider`; the module-level token cache and rate limiter in the
- * runtime module are shared by every resource of the run.
+ * or module graph lands in `__provider`; the runtime's one provider host (its run context, the
+ * client's token cache and rate limiter) serves every resource of the run.
  *
  * The text is kept short because it is stored twice per resource (inputs and outputs): one-letter
  * parameters and the runtime's short aliases `r` (routingRuleProvider) and `w` (webhookProvider).

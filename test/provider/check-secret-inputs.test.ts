@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { routingRuleProvider, webhookProvider } from "../../src/provider/runtime";
 import { engineInputs, secret, startHarness, webhookInputs, type Harness } from "../helpers/provider-calls";
-import { rule } from "../helpers/rules";
+import { CONSOLE_FIELDS, rule, seedRule } from "../helpers/rules";
 
 /**
  * Issue 19: a value the program marks secret, or a credential in a URL, never reaches the engine
@@ -71,5 +71,21 @@ describe("check: failures on secret inputs name the field, never the value", () 
     const result = await webhookProvider.check({}, webhookInputs("sync", { targetURL: "https://hooks.example.com/x?token=Tok3nValue" }));
     expect(result.failures ?? []).toEqual([]);
     expect(result.inputs.targetURL).toEqual(secret("https://hooks.example.com/x?token=Tok3nValue"));
+  });
+
+  it("a value the program marked secret is not quoted by an error at create (a 409 on its name)", async () => {
+    await harness.sim.admin.seed({ rules: [seedRule({ name: "SecretName-77", ...CONSOLE_FIELDS })] });
+    const error = await routingRuleProvider
+      .create(engineInputs(rule({ name: "SecretName-77", __secrets: ["name"] })))
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toContain("is already used in CXone");
+    expect((error as Error).message).not.toContain("SecretName-77");
+    expect(String((error as Error).stack)).not.toContain("SecretName-77");
+  });
+
+  it('a short secret value is not quoted after "got"', async () => {
+    const result = await routingRuleProvider.check({}, engineInputs(rule({ interactionType: "vo", __secrets: ["interactionType"] })));
+    expect(result.failures?.map((f) => f.property)).toContain("interactionType (value hidden)");
+    expect(JSON.stringify(result.failures)).not.toMatch(/got "vo"/);
   });
 });

@@ -20,6 +20,7 @@ async function staleAdoption(
   adoptId: string,
   pinned: string,
   fields: Props,
+  secretFields: readonly string[],
 ): Promise<CheckFailure | undefined> {
   if (isUnknownPlaceholder(adoptId) || isUnknownPlaceholder(pinned)) return undefined;
   // A missing object or an unreachable tenant is reported by the program's adoption review.
@@ -29,7 +30,7 @@ async function staleAdoption(
     property: "adoptEtag",
     reason:
       `the object ${adoptId} changed in CXone since the reviewed preview read it (adoptEtag ${pinned}, now ${now.etag ?? "unknown"}), so up would refuse it. ` +
-      `What adopting it changes now:\n${adoptionReport(op.kind, logical, adoptId, op.kind.fromServer(now.body, op.scope), fields)}\n` +
+      `What adopting it changes now:\n${adoptionReport(op.kind, logical, adoptId, op.kind.fromServer(now.body, op.scope), fields, secretFields)}\n` +
       `Review that, then set adoptEtag: ${JSON.stringify(now.etag)}.`,
   };
 }
@@ -63,7 +64,8 @@ export async function check(op: Operation, olds: Props | undefined, news: unknow
   const isNew = Object.keys(olds ?? {}).length === 0;
   if (checked.ok && failures.length === 0 && isNew && typeof raw.adoptId === "string" && typeof raw.adoptEtag === "string") {
     const logical = typeof raw.__urn === "string" ? logicalName(raw.__urn) : kind.kind;
-    const stale = await staleAdoption(op, logical, raw.adoptId, raw.adoptEtag, checked.value as Props);
+    const marked = Array.isArray(raw.__secrets) ? raw.__secrets.filter((k): k is string => typeof k === "string") : [];
+    const stale = await staleAdoption(op, logical, raw.adoptId, raw.adoptEtag, checked.value as Props, [...kind.secretFields, ...marked]);
     if (stale) failures.push(stale);
   }
   if (checked.ok && failures.length === 0 && isNew && raw.adoptId === undefined) {

@@ -1,7 +1,7 @@
 import type { ApiResponse, ResourcesApi } from "../../client";
 import type { KindScope, ObjectKind } from "../../kinds/object-kind";
 import { asSecret, unwrapSecrets } from "../../kinds/secrets";
-import { carriesCredentials } from "../../kinds/url-credentials";
+import { carriesCredentials } from "../../client/url-credentials";
 import { ProviderStateError } from "../../errors/provider-state-error";
 import { isConflictPolicy, type ConflictPolicy } from "../../settings/settings";
 import { hideSecretFailures } from "../check-inputs";
@@ -46,7 +46,7 @@ export function pick(props: Props, fields: readonly string[]): Props {
   return Object.fromEntries(fields.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]));
 }
 
-/** `props` with every top-level URL that carries credentials held as a secret (see kinds/url-credentials.ts). */
+/** `props` with every top-level URL that carries credentials held as a secret (see client/url-credentials.ts). */
 export function protectCredentials(props: Props): Props {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, carriesCredentials(v) ? asSecret(v) : v]));
 }
