@@ -60,6 +60,11 @@ export function focusGraph(graph: RoutingGraph, rule: string, depth: number): Ro
  * hop of context. Unchanged graph in, empty graph out.
  */
 export function changedGraph(graph: RoutingGraph): RoutingGraph {
+  return restrict(graph, neighbourhood(graph, [...touchedIds(graph)], 1));
+}
+
+/** Ids of the nodes a diff touches: added, removed or changed, or at an end of such an edge. */
+function touchedIds(graph: RoutingGraph): Set<string> {
   const touched = new Set<string>();
   for (const n of graph.nodes) if (n.change) touched.add(n.id);
   for (const e of graph.edges) {
@@ -67,5 +72,24 @@ export function changedGraph(graph: RoutingGraph): RoutingGraph {
     touched.add(e.from);
     touched.add(e.to);
   }
-  return restrict(graph, neighbourhood(graph, [...touched], 1));
+  return touched;
+}
+
+/**
+ * At most `maxRules` rules, so that a picture of a large change stays readable (and a
+ * pull-request comment within its size): the rules a diff touches first, then the others, each in
+ * the graph's order; targets and outside nodes stay where a kept rule links to them.
+ * `omitted`: how many rules were left out.
+ */
+export function limitRules(graph: RoutingGraph, maxRules: number): { graph: RoutingGraph; omitted: number } {
+  if (!Number.isInteger(maxRules) || maxRules < 0)
+    throw new GraphUsageError(`maxRules must be a whole number (0 or more), got ${maxRules}`);
+  const rules = graph.nodes.filter((n) => n.kind === "rule");
+  if (rules.length <= maxRules) return { graph, omitted: 0 };
+  const touched = touchedIds(graph);
+  const ranked = [...rules.filter((n) => touched.has(n.id)), ...rules.filter((n) => !touched.has(n.id))];
+  const keep = new Set(ranked.slice(0, maxRules).map((n) => n.id));
+  const ruleIds = new Set(rules.map((n) => n.id));
+  for (const e of graph.edges) if (keep.has(e.from) && !ruleIds.has(e.to)) keep.add(e.to);
+  return { graph: restrict(graph, keep), omitted: rules.length - maxRules };
 }
