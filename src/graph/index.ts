@@ -18,7 +18,7 @@
  */
 export { buildRoutingGraph, type BuildGraphOptions } from "./build-graph";
 export { diffRoutingGraphs, diffRuleSets } from "./diff-graph";
-export { changedGraph, findRule, focusGraph, limitRules } from "./select";
+export { changedGraph, findRule, focusGraph, limitRules, type ChangedOptions } from "./select";
 export { toMermaid, type MermaidOptions } from "./to-mermaid";
 export { INLINE_TARGETS_ABOVE, toDot, type DotOptions } from "./to-dot";
 export { loadLayoutEngine, toSvg, type SvgOptions } from "./to-svg";

@@ -55,12 +55,39 @@ export function focusGraph(graph: RoutingGraph, rule: string, depth: number): Ro
   return restrict(graph, neighbourhood(graph, [findRule(graph, rule).id], depth));
 }
 
+/** Options of {@link changedGraph}. */
+export interface ChangedOptions {
+  /**
+   * Also the whole fallback chains of the touched rules, to their end (or a rule seen before):
+   * where a changed rule's interactions go when its targets cannot take them.
+   */
+  readonly fallbackChains?: boolean;
+}
+
 /**
  * `--changed`: only what a diff touches (added, removed, changed nodes and edges' ends) plus one
- * hop of context. Unchanged graph in, empty graph out.
+ * hop of context, and with `fallbackChains` the touched rules' fallback chains. Unchanged graph
+ * in, empty graph out.
  */
-export function changedGraph(graph: RoutingGraph): RoutingGraph {
-  return restrict(graph, neighbourhood(graph, [...touchedIds(graph)], 1));
+export function changedGraph(graph: RoutingGraph, options: ChangedOptions = {}): RoutingGraph {
+  const touched = touchedIds(graph);
+  const keep = neighbourhood(graph, [...touched], 1);
+  if (options.fallbackChains) {
+    const next = new Map<string, string[]>();
+    for (const e of graph.edges) if (e.kind === "falls-back-to") next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+    // Forward along fallbacks (a removed rule's old one too), each node once: cycles end.
+    const queue = [...touched];
+    const seen = new Set(queue);
+    for (let head = 0; head < queue.length; head++) {
+      for (const to of next.get(queue[head]!) ?? []) {
+        if (seen.has(to)) continue;
+        seen.add(to);
+        keep.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return restrict(graph, keep);
 }
 
 /** Ids of the nodes a diff touches: added, removed or changed, or at an end of such an edge. */

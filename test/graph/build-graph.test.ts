@@ -149,6 +149,32 @@ describe("diffRuleSets", () => {
         .map((r) => r.key)
         .sort(),
     ).toEqual(["voice-billing", "voice-overflow", "voice-vip"]);
+    // With the fallback chains: where voice-vip's interactions end up, two hops away (voice-general).
+    const chains = changedGraph(graph, { fallbackChains: true });
+    expect(ruleNodes(chains).map((r) => r.key)).toEqual(["voice-vip", "voice-billing", "voice-general", "voice-overflow"]);
+    expect(edgeKeys(chains, "falls-back-to").sort()).toEqual(
+      ["voice-billing>voice-general", "voice-overflow>voice-general", "voice-vip>voice-overflow"].sort(),
+    );
+  });
+
+  it("follows the touched rules' fallback chains through a cycle and out of the set, each node once", () => {
+    // Disabled rules have no evaluation order: only fallbacks link them.
+    const off = { enabled: false };
+    const before = [
+      rule("a", { fallback: "b" }),
+      rule("b", { ...off, fallback: "c" }),
+      rule("c", { ...off, fallback: "b" }),
+      rule("e", { priority: 130, fallback: "f" }),
+      rule("f", { ...off, fallbackRuleId: "id-remote" }),
+      rule("far", off),
+    ];
+    const after = before.map((r) => (r.key === "a" ? { ...r, priority: 90 } : r.key === "e" ? { ...r, priority: 120 } : r));
+    const graph = diffRuleSets(before, after);
+    expect(ruleNodes(changedGraph(graph)).map((r) => r.key)).toEqual(["a", "b", "e", "f"]);
+    const chains = changedGraph(graph, { fallbackChains: true });
+    expect(ruleNodes(chains).map((r) => r.key)).toEqual(["a", "b", "c", "e", "f"]);
+    expect(chains.nodes.filter((n) => n.kind === "outside").map((n) => n.ref)).toEqual(["outside:id-remote"]);
+    expect(edgeKeys(chains, "falls-back-to").sort()).toEqual(["a>b", "b>c", "c>b", "e>f", "f>outside:id-remote"]);
   });
 });
 
