@@ -45,11 +45,7 @@ const FIELDS: readonly Field[] = ["name", "priority", "enabled", "interactionTyp
 
 const known = (v: unknown) => (hidden(v) ? undefined : v);
 
-function readSide(
-  inputs: Record<string, unknown>,
-  keyOfName: ReadonlyMap<string, string>,
-  keyOfId: ReadonlyMap<string, string>,
-): Side {
+function readSide(inputs: Record<string, unknown>, keyOfName: ReadonlyMap<string, string>, keyOfId: ReadonlyMap<string, string>): Side {
   const name = known(inputs.name);
   const priority = known(inputs.priority);
   const enabled = known(inputs.enabled ?? true);
@@ -68,8 +64,9 @@ function readSide(
 }
 
 /**
- * A fallback to a rule of the stack by its key (found by id, else by the display name
- * `fallbackRuleName`), else by its id (outside the stack). Hidden: neither is known at preview.
+ * A fallback to a rule of the stack by its key: by its id when the preview knows it (a rule the
+ * state holds), else by the display name `fallbackRuleName` (a rule not created yet). A known id
+ * the stack does not hold is a rule outside it, whatever its name. Hidden: neither is known.
  */
 function readFallback(
   inputs: Record<string, unknown>,
@@ -78,9 +75,12 @@ function readFallback(
 ): { fallback?: Fallback } {
   const id = known(inputs.fallbackRuleId);
   const name = known(inputs.fallbackRuleName);
-  const key = (typeof id === "string" ? keyOfId.get(id) : undefined) ?? (typeof name === "string" ? keyOfName.get(name) : undefined);
+  if (typeof id === "string" && id !== "") {
+    const key = keyOfId.get(id);
+    return { fallback: key !== undefined ? { fallback: key } : { fallbackRuleId: id } };
+  }
+  const key = typeof name === "string" ? keyOfName.get(name) : undefined;
   if (key !== undefined) return { fallback: { fallback: key } };
-  if (typeof id === "string" && id !== "") return { fallback: { fallbackRuleId: id } };
   if (hidden(inputs.fallbackRuleId) || hidden(inputs.fallbackRuleName)) return {};
   return { fallback: {} };
 }

@@ -68,7 +68,10 @@ function preview(extraRules = 0): PreviewJson {
       op: "update",
       urn: urn(key),
       oldState: { type: RULE, id: `id-${key}`, inputs: rule(key, 100 + i, { description: "x".repeat(80) }) },
-      newState: { type: RULE, inputs: rule(key, 100 + i, { description: "y".repeat(80), targets: [{ type: "queue", id: `q-${key}`, weight: 50 }] }) },
+      newState: {
+        type: RULE,
+        inputs: rule(key, 100 + i, { description: "y".repeat(80), targets: [{ type: "queue", id: `q-${key}`, weight: 50 }] }),
+      },
     });
   }
   return {
@@ -197,6 +200,29 @@ describe("the PR summary", () => {
     // The later sections survive the cut.
     expect(text).toContain("**1 passed, 1 failed**");
     expect((text.match(/```/g) ?? []).length % 2).toBe(0);
+  });
+});
+
+describe("fallbacks in the diagram", () => {
+  it("a known id the stack does not hold is a rule outside it, even when its name is one of the stack's", () => {
+    const steps = [
+      {
+        op: "update",
+        urn: urn("voice-a"),
+        oldState: { type: RULE, id: "id-a", inputs: rule("A", 10) },
+        newState: { type: RULE, inputs: rule("A", 10, { fallbackRuleId: "id-console", fallbackRuleName: "B" }) },
+      },
+      {
+        op: "same",
+        urn: urn("voice-b"),
+        oldState: { type: RULE, id: "id-b", inputs: rule("B", 20) },
+        newState: { type: RULE, inputs: rule("B", 20) },
+      },
+    ];
+    const text = renderSummary({ stack: "dev", plan: planFromPreview({ steps }), whatIf: undefined, previewOk: true });
+    const diagram = mermaidBlock(text);
+    expect(diagram.nodes.get(nodeTitled(diagram, "A"))).toContain("[changed: fallback]");
+    expect(fallbackChain(diagram, "A")).toEqual(["A", "outside the set: B"]);
   });
 });
 
