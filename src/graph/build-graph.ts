@@ -25,6 +25,11 @@ export interface BuildGraphOptions {
    * Default: the target's id.
    */
   readonly targetLabel?: (target: EvaluableTarget) => string | undefined;
+  /**
+   * What a fallback outside the set is shown as, e.g. the rule's name where the caller knows it
+   * (a preview's `fallbackRuleName`). The node is still identified by the id. Default: the id.
+   */
+  readonly outsideLabel?: (fallbackId: string) => string | undefined;
 }
 
 function conditionSummary(rule: EvaluableRule): string {
@@ -107,7 +112,8 @@ export function buildRoutingGraph(input: readonly EvaluableRule[], options: Buil
     } else if (fallback?.outside !== undefined) {
       let exit = outside.get(fallback.outside);
       if (!exit) {
-        exit = { kind: "outside", id: `x${outside.size}`, ref: `outside:${fallback.outside}`, label: fallback.outside };
+        const label = options.outsideLabel?.(fallback.outside) ?? fallback.outside;
+        exit = { kind: "outside", id: `x${outside.size}`, ref: `outside:${fallback.outside}`, label };
         outside.set(fallback.outside, exit);
       }
       edges.push({ kind: "falls-back-to", from: node.id, to: exit.id });

@@ -7,7 +7,8 @@
  *   removed, changed, with the interactions that move;
  * - writers: {@link toMermaid} (Markdown: pull-request summaries), {@link toDot}, {@link toSvg}
  *   (Graphviz in WebAssembly), {@link toHtml} (self-contained page);
- * - selections: {@link focusGraph} (`--focus --depth`), {@link changedGraph} (`--changed`).
+ * - selections: {@link focusGraph} (`--focus --depth`), {@link changedGraph} (`--changed`),
+ *   {@link limitRules} (a cap on rules, touched ones first).
  *
  * A pull-request summary embeds the touched part of a change:
  * ```ts
@@ -17,7 +18,7 @@
  */
 export { buildRoutingGraph, type BuildGraphOptions } from "./build-graph";
 export { diffRoutingGraphs, diffRuleSets } from "./diff-graph";
-export { changedGraph, findRule, focusGraph } from "./select";
+export { changedGraph, findRule, focusGraph, limitRules, type ChangedOptions } from "./select";
 export { toMermaid, type MermaidOptions } from "./to-mermaid";
 export { INLINE_TARGETS_ABOVE, toDot, type DotOptions } from "./to-dot";
 export { loadLayoutEngine, toSvg, type SvgOptions } from "./to-svg";

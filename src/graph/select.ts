@@ -55,11 +55,43 @@ export function focusGraph(graph: RoutingGraph, rule: string, depth: number): Ro
   return restrict(graph, neighbourhood(graph, [findRule(graph, rule).id], depth));
 }
 
+/** Options of {@link changedGraph}. */
+export interface ChangedOptions {
+  /**
+   * Also the whole fallback chains of the touched rules, to their end (or a rule seen before):
+   * where a changed rule's interactions go when its targets cannot take them.
+   */
+  readonly fallbackChains?: boolean;
+}
+
 /**
  * `--changed`: only what a diff touches (added, removed, changed nodes and edges' ends) plus one
- * hop of context. Unchanged graph in, empty graph out.
+ * hop of context, and with `fallbackChains` the touched rules' fallback chains. Unchanged graph
+ * in, empty graph out.
  */
-export function changedGraph(graph: RoutingGraph): RoutingGraph {
+export function changedGraph(graph: RoutingGraph, options: ChangedOptions = {}): RoutingGraph {
+  const touched = touchedIds(graph);
+  const keep = neighbourhood(graph, [...touched], 1);
+  if (options.fallbackChains) {
+    const next = new Map<string, string[]>();
+    for (const e of graph.edges) if (e.kind === "falls-back-to") next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+    // Forward along fallbacks (a removed rule's old one too), each node once: cycles end.
+    const queue = [...touched];
+    const seen = new Set(queue);
+    for (let head = 0; head < queue.length; head++) {
+      for (const to of next.get(queue[head]!) ?? []) {
+        if (seen.has(to)) continue;
+        seen.add(to);
+        keep.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return restrict(graph, keep);
+}
+
+/** Ids of the nodes a diff touches: added, removed or changed, or at an end of such an edge. */
+function touchedIds(graph: RoutingGraph): Set<string> {
   const touched = new Set<string>();
   for (const n of graph.nodes) if (n.change) touched.add(n.id);
   for (const e of graph.edges) {
@@ -67,5 +99,24 @@ export function changedGraph(graph: RoutingGraph): RoutingGraph {
     touched.add(e.from);
     touched.add(e.to);
   }
-  return restrict(graph, neighbourhood(graph, [...touched], 1));
+  return touched;
+}
+
+/**
+ * At most `maxRules` rules, so that a picture of a large change stays readable (and a
+ * pull-request comment within its size): the rules a diff touches first, then the others, each in
+ * the graph's order; targets and outside nodes stay where a kept rule links to them.
+ * `omitted`: how many rules were left out.
+ */
+export function limitRules(graph: RoutingGraph, maxRules: number): { graph: RoutingGraph; omitted: number } {
+  if (!Number.isInteger(maxRules) || maxRules < 0)
+    throw new GraphUsageError(`maxRules must be a whole number (0 or more), got ${maxRules}`);
+  const rules = graph.nodes.filter((n) => n.kind === "rule");
+  if (rules.length <= maxRules) return { graph, omitted: 0 };
+  const touched = touchedIds(graph);
+  const ranked = [...rules.filter((n) => touched.has(n.id)), ...rules.filter((n) => !touched.has(n.id))];
+  const keep = new Set(ranked.slice(0, maxRules).map((n) => n.id));
+  const ruleIds = new Set(rules.map((n) => n.id));
+  for (const e of graph.edges) if (keep.has(e.from) && !ruleIds.has(e.to)) keep.add(e.to);
+  return { graph: restrict(graph, keep), omitted: rules.length - maxRules };
 }

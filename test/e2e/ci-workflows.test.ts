@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureExampleInstalled } from "../../demo/example-install";
 import { DEFAULT_CREDENTIALS, startSimulator, type RunningSimulator } from "../../src/simulator";
 import { offlineEngineEnv, packageRoot } from "../../tools/engine";
+import { fallbackChain, mermaidBlock, nodeTitled } from "../helpers/graph-parse";
 import { apiWrites } from "../helpers/simulator-requests";
 import { environmentOf, linkPackages, matrixOf, readWorkflow, runJob, type JobRun, type Workflow } from "../helpers/workflow-runner";
 
@@ -184,7 +185,17 @@ describe("examples/routing-infra/.github/workflows: PR -> merge -> promote -> dr
     expect(summary).toContain("|  |  | `targets[queue q-dev-vip-02].weight` | `30` | `40` |");
     expect(summary).toContain("**12 passed, 0 failed**");
     expect(summary).toContain(`| ${VIP} | ${VIP} (targets changed) | 3 |`);
-    expect(summary).toMatch(/r\d+\["voice-vip \(update\)<br\/>VIP Customer Priority Routing<br\/>voice, priority 10"\]:::c_update/);
+    // The diagram: VIP marked changed with its new and old weights, and where its interactions fall back to.
+    const diagram = mermaidBlock(summary);
+    const vip = nodeTitled(diagram, VIP);
+    expect(diagram.classes.get("changed")).toEqual([vip]);
+    expect(diagram.nodes.get(vip)).toContain("[changed: targets]");
+    expect(diagram.edges.filter((e) => e.from === vip && e.label.includes("(was ")).map((e) => e.label)).toEqual([
+      "60% cap 50 (was 70% cap 50)",
+      "40% cap 30 (was 30% cap 30)",
+    ]);
+    expect(fallbackChain(diagram, VIP)).toEqual([VIP, "Long Wait Overflow", "General Voice Routing"]);
+    expect(diagram.classes.get("added")).toBeUndefined();
     expect(pr.steps.find((s) => s.name === "Comment on the pull request")?.with?.path).toBe(`${pr.temp}/routing-summary.md`);
     expect(apiWrites(sims.sandbox, writes)).toEqual([]);
     expect(vipWeights("dev")).toEqual([30, 70]);

@@ -7,6 +7,7 @@ import { copyExampleProject, initExampleStack, type ExampleProject } from "../..
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { packageRoot } from "../../tools/engine";
 import { cxoneRouting } from "../helpers/example-commands";
+import { fallbackChain, mermaidBlock, nodeTitled } from "../helpers/graph-parse";
 import { apiWrites } from "../helpers/simulator-requests";
 
 const example = path.join(packageRoot(), "examples", "routing-infra");
@@ -85,11 +86,14 @@ describe("cxone-routing summary on the example with the real pulumi CLI, and the
     expect(fixed.stdout).toContain("**12 passed, 0 failed**");
     expect(fixed.stdout).toContain("preview passed · 1 to create, 7 unchanged");
     expect(fixed.stdout).toContain("| + create | RoutingRule `chat-new`<br/>New Chat | _new_ | | |");
-    // The new rule and its fallback chain; chat-spanish, untouched, is not drawn.
-    expect(fixed.stdout).toMatch(/r0\["chat-general<br\/>General Chat Routing<br\/>chat, priority 100"\]:::c_same/);
-    expect(fixed.stdout).toMatch(/r1\["chat-new \(create\)<br\/>New Chat<br\/>chat, priority 50"\]:::c_create/);
-    expect(fixed.stdout).toContain("r1 -->|fallback| r0");
-    expect(fixed.stdout).not.toContain("chat-spanish");
+    // The new rule marked added, with its fallback chain; the voice rules, untouched, are not drawn.
+    const diagram = mermaidBlock(fixed.stdout);
+    const added = nodeTitled(diagram, "New Chat");
+    expect(diagram.classes.get("added")).toContain(added);
+    expect(diagram.nodes.get(added)).toBe('New Chat\npriority 50\nlanguage startsWith "fr"\n[added]');
+    expect(fallbackChain(diagram, "New Chat")).toEqual(["New Chat", "General Chat Routing"]);
+    expect(diagram.classes.get("changed")).toBeUndefined();
+    expect(diagram.subgraphs).toEqual(["chat", "targets"]);
     await project.pulumi("up", "--stack", "dev", "--yes", "--skip-preview");
   }, 300_000);
 

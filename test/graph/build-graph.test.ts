@@ -4,6 +4,7 @@ import {
   changedGraph,
   diffRuleSets,
   focusGraph,
+  limitRules,
   routePath,
   ruleNodes,
   type RoutingGraph,
@@ -92,6 +93,16 @@ describe("buildRoutingGraph", () => {
         .map((r) => r.key),
     ).toEqual(["a", "b"]);
   });
+
+  it("shows a fallback outside the set by the label the caller knows, identified by its id", () => {
+    const rules = [rule("a", { fallbackRuleId: "id-remote" }), rule("b", { fallbackRuleId: "id-other" })];
+    const graph = buildRoutingGraph(rules, { outsideLabel: (id) => (id === "id-remote" ? "Console Rule" : undefined) });
+    const outside = graph.nodes.filter((n) => n.kind === "outside").map((n) => [n.ref, n.kind === "outside" && n.label]);
+    expect(outside).toEqual([
+      ["outside:id-remote", "Console Rule"],
+      ["outside:id-other", "id-other"],
+    ]);
+  });
 });
 
 describe("diffRuleSets", () => {
@@ -138,6 +149,56 @@ describe("diffRuleSets", () => {
         .map((r) => r.key)
         .sort(),
     ).toEqual(["voice-billing", "voice-overflow", "voice-vip"]);
+    // With the fallback chains: where voice-vip's interactions end up, two hops away (voice-general).
+    const chains = changedGraph(graph, { fallbackChains: true });
+    expect(ruleNodes(chains).map((r) => r.key)).toEqual(["voice-vip", "voice-billing", "voice-general", "voice-overflow"]);
+    expect(edgeKeys(chains, "falls-back-to").sort()).toEqual(
+      ["voice-billing>voice-general", "voice-overflow>voice-general", "voice-vip>voice-overflow"].sort(),
+    );
+  });
+
+  it("follows the touched rules' fallback chains through a cycle and out of the set, each node once", () => {
+    // Disabled rules have no evaluation order: only fallbacks link them.
+    const off = { enabled: false };
+    const before = [
+      rule("a", { fallback: "b" }),
+      rule("b", { ...off, fallback: "c" }),
+      rule("c", { ...off, fallback: "b" }),
+      rule("e", { priority: 130, fallback: "f" }),
+      rule("f", { ...off, fallbackRuleId: "id-remote" }),
+      rule("far", off),
+    ];
+    const after = before.map((r) => (r.key === "a" ? { ...r, priority: 90 } : r.key === "e" ? { ...r, priority: 120 } : r));
+    const graph = diffRuleSets(before, after);
+    expect(ruleNodes(changedGraph(graph)).map((r) => r.key)).toEqual(["a", "b", "e", "f"]);
+    const chains = changedGraph(graph, { fallbackChains: true });
+    expect(ruleNodes(chains).map((r) => r.key)).toEqual(["a", "b", "c", "e", "f"]);
+    expect(chains.nodes.filter((n) => n.kind === "outside").map((n) => n.ref)).toEqual(["outside:id-remote"]);
+    expect(edgeKeys(chains, "falls-back-to").sort()).toEqual(["a>b", "b>c", "c>b", "e>f", "f>outside:id-remote"]);
+  });
+});
+
+describe("limitRules", () => {
+  it("keeps the touched rules first, then context, with the kept rules' targets; says how many it left out", () => {
+    // voice-general changes; voice-billing and voice-overflow (fallbacks into it) come before it in the set.
+    const after = devRules().map((r) => (r.key === "voice-general" ? { ...r, targets: r.targets!.map((t) => ({ ...t, weight: 50 })) } : r));
+    const touched = changedGraph(diffRuleSets(devRules(), after));
+    expect(ruleNodes(touched).map((r) => r.key)).toEqual(["voice-billing", "voice-general", "voice-overflow"]);
+    expect(limitRules(touched, 3)).toEqual({ graph: touched, omitted: 0 });
+    const one = limitRules(touched, 1);
+    expect(one.omitted).toBe(2);
+    // Only the targets voice-general sends to: q-dev-billing went with voice-billing.
+    expect(one.graph.nodes.map((n) => (n.kind === "rule" ? n.key : n.ref))).toEqual([
+      "voice-general",
+      "queue:q-dev-general",
+      "queue:q-dev-overflow",
+    ]);
+    expect(one.graph.edges.map((e) => [e.kind, e.change])).toEqual([
+      ["sends-to", "changed"],
+      ["sends-to", "changed"],
+    ]);
+    expect(ruleNodes(limitRules(touched, 2).graph).map((r) => r.key)).toEqual(["voice-billing", "voice-general"]);
+    expect(() => limitRules(touched, -1)).toThrow(/maxRules must be a whole number/);
   });
 });
 

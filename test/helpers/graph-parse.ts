@@ -122,3 +122,30 @@ export function parseMermaid(text: string): ParsedMermaid {
   }
   return { header: lines[0]!, nodes, edges, classes, subgraphs };
 }
+
+/** The first ```mermaid block of a Markdown text (a PR summary), parsed; throws when it has none. */
+export function mermaidBlock(markdown: string): ParsedMermaid {
+  const m = /^```mermaid\n([\s\S]*?)^```$/m.exec(markdown);
+  if (!m) throw new Error("no ```mermaid block in the text");
+  return parseMermaid(m[1]!);
+}
+
+/** The id of the node whose first label line is `title` (a rule's name, `queue q-1`...); throws when none or several. */
+export function nodeTitled(diagram: ParsedMermaid, title: string): string {
+  const ids = [...diagram.nodes].filter(([, label]) => label.split("\n")[0] === title).map(([id]) => id);
+  if (ids.length !== 1) throw new Error(`${ids.length} nodes titled ${JSON.stringify(title)}: ${[...diagram.nodes.values()].join(" | ")}`);
+  return ids[0]!;
+}
+
+/** First label lines along fallback edges from `title`, until an end or a node seen before. */
+export function fallbackChain(diagram: ParsedMermaid, title: string): string[] {
+  const chain = [title];
+  let id = nodeTitled(diagram, title);
+  const seen = new Set([id]);
+  for (;;) {
+    const edge = diagram.edges.find((e) => e.from === id && e.label.startsWith("fallback"));
+    if (!edge || seen.has(edge.to)) return chain;
+    seen.add((id = edge.to));
+    chain.push(diagram.nodes.get(id)!.split("\n")[0]!);
+  }
+}

@@ -13,6 +13,14 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** What it shows for a secret value, on either side. */
 export const SECRET = "[secret]";
 
+/** The preview does not show this value, or a part of it: a secret, or what only `pulumi up` will know. */
+export function hidden(value: unknown): boolean {
+  if (value === UNKNOWN || value === SECRET) return true;
+  if (Array.isArray(value)) return value.some(hidden);
+  if (typeof value === "object" && value !== null) return Object.values(value).some(hidden);
+  return false;
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**

@@ -1,4 +1,6 @@
-import { fieldChanges, secretFields, UNKNOWN, type FieldChange } from "./field-changes";
+import type { EvaluableRule } from "../../routing/routing-evaluator";
+import { fieldChanges, hidden as hiddenValue, secretFields, type FieldChange } from "./field-changes";
+import { plannedRules } from "./plan-rules";
 
 const KINDS: Record<string, "RoutingRule" | "Webhook"> = {
   "pulumi-nodejs:dynamic/cxone:RoutingRule": "RoutingRule",
@@ -36,16 +38,18 @@ export interface PlannedObject {
   readonly fields: readonly FieldChange[];
   /** An update whose visible inputs are all equal: only secret inputs (values hidden) differ. */
   readonly hiddenChange: readonly string[];
-  /** Rules: for the diagram. */
-  readonly priority?: number;
-  readonly interactionType?: string;
-  /** Key of the fallback rule in this stack, or its CXone name when the stack does not hold it. */
-  readonly fallback?: { readonly key?: string; readonly name: string };
+  /** Rules: as the routing graph reads it, as it is (undefined: created) and as it will be (undefined: deleted). */
+  readonly before?: EvaluableRule;
+  readonly after?: EvaluableRule;
+  /** Rules: what the preview hides of its routing fields, and how the diagram draws it. */
+  readonly graphNote?: string;
 }
 
 export interface Plan {
   /** Every rule and webhook, sorted by kind then key. */
   readonly objects: readonly PlannedObject[];
+  /** Names of fallback rules outside the stack, by CXone id. */
+  readonly fallbackNames: ReadonlyMap<string, string>;
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
 }
@@ -76,42 +80,38 @@ export function planFromPreview(preview: PreviewJson): Plan {
     byUrn.set(step.urn, entry);
   }
   const keyOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
-  // Fallbacks name rules by id (state) or, for a rule not created yet, only by name.
-  const keyById = new Map<string, string>();
-  const keyByName = new Map<string, string>();
-  for (const [urn, e] of byUrn) {
-    if (e.kind !== "RoutingRule") continue;
-    if (e.old?.id) keyById.set(e.old.id, keyOf(urn));
-    const name = e.next?.inputs?.name ?? e.old?.inputs?.name;
-    if (typeof name === "string") keyByName.set(name, keyOf(urn));
-  }
+  const ops = new Map([...byUrn].map(([urn, e]) => [urn, planOp(e.ops)]));
+  const rules = plannedRules(
+    [...byUrn]
+      .filter(([, e]) => e.kind === "RoutingRule")
+      .map(([urn, e]) => ({
+        key: keyOf(urn),
+        id: e.old?.id,
+        before: ops.get(urn) === "create" ? undefined : e.old?.inputs,
+        after: ops.get(urn) === "delete" ? undefined : e.next?.inputs,
+      })),
+  );
   const objects: PlannedObject[] = [...byUrn].map(([urn, e]) => {
-    const op = planOp(e.ops);
+    const op = ops.get(urn)!;
     const inputs = (op === "delete" ? e.old?.inputs : e.next?.inputs) ?? {};
     const fields = op === "update" || op === "replace" ? fieldChanges(e.old?.inputs, e.next?.inputs) : [];
     const hidden = op === "update" && fields.length === 0 ? secretFields(e.next?.inputs) : [];
-    const name = typeof inputs.name === "string" ? inputs.name : keyOf(urn);
-    const fallbackId = typeof inputs.fallbackRuleId === "string" && inputs.fallbackRuleId !== UNKNOWN ? inputs.fallbackRuleId : undefined;
-    const fallbackName = typeof inputs.fallbackRuleName === "string" ? inputs.fallbackRuleName : undefined;
-    const fallbackKey = (fallbackId ? keyById.get(fallbackId) : undefined) ?? (fallbackName ? keyByName.get(fallbackName) : undefined);
-    const fallback =
-      fallbackKey || fallbackName || fallbackId
-        ? { ...(fallbackKey ? { key: fallbackKey } : {}), name: fallbackName ?? fallbackId ?? fallbackKey ?? "" }
-        : undefined;
+    const rule = e.kind === "RoutingRule" ? rules.byKey.get(keyOf(urn)) : undefined;
     return {
       kind: e.kind,
       key: keyOf(urn),
       op,
-      name,
+      // A name only `pulumi up` will know: the key, never the placeholder.
+      name: typeof inputs.name === "string" && !hiddenValue(inputs.name) ? inputs.name : keyOf(urn),
       fields,
       hiddenChange: hidden,
-      ...(typeof inputs.priority === "number" ? { priority: inputs.priority } : {}),
-      ...(typeof inputs.interactionType === "string" ? { interactionType: inputs.interactionType } : {}),
-      ...(fallback ? { fallback } : {}),
+      ...(rule?.before ? { before: rule.before } : {}),
+      ...(rule?.after ? { after: rule.after } : {}),
+      ...(rule?.note ? { graphNote: rule.note } : {}),
     };
   });
   objects.sort((a, b) => (a.kind === b.kind ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.kind === "RoutingRule" ? -1 : 1));
   const messages = (severity: string) =>
     (preview.diagnostics ?? []).filter((d) => d.severity === severity && d.message).map((d) => trimMessage(d.message ?? ""));
-  return { objects, errors: messages("error"), warnings: messages("warning") };
+  return { objects, fallbackNames: rules.fallbackNames, errors: messages("error"), warnings: messages("warning") };
 }

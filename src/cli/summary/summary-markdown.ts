@@ -1,7 +1,7 @@
+import { changedGraph, diffRuleSets, limitRules, ruleNodes, toMermaid, type RoutingGraph } from "../../graph";
 import type { WhatIfReport } from "../../routing/what-if-report";
 import { SECRET, UNKNOWN } from "./field-changes";
 import type { Plan, PlannedObject } from "./preview-plan";
-import { touchedMermaid } from "./touched-mermaid";
 
 /** GitHub's limit on a comment body (and a job summary's step). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -69,7 +69,7 @@ function counts(plan: Plan): string {
 const more = (n: number, what: string, stack: string) =>
   `\n_… ${n} more ${what} not shown: the comment would pass GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en-US")}-character limit. \`pulumi preview --diff --stack ${stack}\` shows everything._`;
 
-function render(input: SummaryInput, limits: Limits): string {
+function renderWith(input: SummaryInput, touched: RoutingGraph, limits: Limits): string {
   const { stack, plan, whatIf } = input;
   const out: string[] = [];
   const changed = plan.objects.filter((o) => o.op !== "same");
@@ -129,23 +129,7 @@ function render(input: SummaryInput, limits: Limits): string {
     }
   }
 
-  const diagram = touchedMermaid(
-    plan.objects
-      .filter((o) => o.kind === "RoutingRule")
-      .map((o) => ({
-        key: o.key,
-        name: o.name,
-        change: o.op,
-        ...(o.priority !== undefined ? { priority: o.priority } : {}),
-        ...(o.interactionType !== undefined ? { interactionType: o.interactionType } : {}),
-        ...(o.fallback ? { fallback: o.fallback } : {}),
-      })),
-    limits.diagramRules,
-  );
-  if (diagram.mermaid) {
-    out.push("", "### Rules this change touches, and their fallbacks", "", "```mermaid", diagram.mermaid, "```");
-    if (diagram.omitted > 0) out.push(more(diagram.omitted, "rule(s) of the diagram", stack));
-  }
+  out.push(...diagramSection(input, touched, limits.diagramRules));
 
   const messages = [
     ...plan.errors.filter((m) => !(whatIf && /routing test\(s\) failed/.test(m))).map((m) => ({ kind: "error", m })),
@@ -162,25 +146,61 @@ function render(input: SummaryInput, limits: Limits): string {
 }
 
 /**
+ * What the change touches in the routing graph (src/graph): the plan's rules as they are and as
+ * they will be, diffed, then only what the diff touches plus one hop of context (as
+ * `toMermaid(graph, { changedOnly: true })` draws it) and the touched rules' whole fallback
+ * chains: where their interactions end up. Fallbacks outside the stack show their names.
+ */
+function touchedGraph(plan: Plan): RoutingGraph {
+  const rules = plan.objects.filter((o) => o.kind === "RoutingRule");
+  const before = rules.flatMap((o) => (o.before ? [o.before] : []));
+  const after = rules.flatMap((o) => (o.after ? [o.after] : []));
+  const diff = diffRuleSets(before, after, { outsideLabel: (id) => plan.fallbackNames.get(id) });
+  return changedGraph(diff, { fallbackChains: true });
+}
+
+/**
+ * The diagram of the touched rules, at most `maxRules` of them (touched ones first), and what the
+ * preview hid from it (for the touched rules and the drawn ones). Nothing when there is neither.
+ */
+function diagramSection({ plan, stack }: SummaryInput, touched: RoutingGraph, maxRules: number): string[] {
+  const { graph, omitted } = limitRules(touched, maxRules);
+  const drawn = new Set(ruleNodes(graph).map((r) => r.key));
+  const notes = plan.objects.flatMap((o) => (o.graphNote && (o.op !== "same" || drawn.has(o.key)) ? [o.graphNote] : []));
+  if (graph.nodes.length === 0 && notes.length === 0) return [];
+  const out = ["", "### Rules this change touches, and their fallbacks", ""];
+  if (graph.nodes.length > 0) out.push("```mermaid", toMermaid(graph).trimEnd(), "```");
+  if (omitted > 0) out.push(more(omitted, "rule(s) of the diagram", stack));
+  if (notes.length > 0) {
+    out.push("", ...notes.slice(0, maxRules).map((n) => `- _${esc(n)}_`));
+    if (notes.length > maxRules) out.push(more(notes.length - maxRules, "note(s) on hidden values", stack));
+  }
+  return out;
+}
+
+/**
  * The summary as Markdown for a pull-request comment or a job summary: the plan per rule with
  * field changes, the routing tests, the impact table, the diagram of touched rules, and the
  * preview's errors and warnings. Same input, same text; never longer than `limit`: sections are
  * cut from the least read (passed test names) to the plan rows, each cut says so.
  */
 export function renderSummary(input: SummaryInput, limit = GITHUB_COMMENT_LIMIT): string {
-  const full = render(input, FULL);
+  // Once: every render below draws from it.
+  const touched = touchedGraph(input.plan);
+  const render = (limits: Limits) => renderWith(input, touched, limits);
+  const full = render(FULL);
   if (full.length <= limit) return full;
   const reduced: Limits = { planRows: Infinity, passedTests: 0, impactRows: 20, diagramRules: 30, messages: 5 };
-  if (render(input, reduced).length <= limit) return render(input, reduced);
+  if (render(reduced).length <= limit) return render(reduced);
   // The plan rows: the largest number that fits.
   let lo = 0;
   let hi = input.plan.objects.length * 50;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (render(input, { ...reduced, planRows: mid }).length <= limit) lo = mid;
+    if (render({ ...reduced, planRows: mid }).length <= limit) lo = mid;
     else hi = mid - 1;
   }
-  const text = render(input, { ...reduced, planRows: lo });
+  const text = render({ ...reduced, planRows: lo });
   if (text.length <= limit) return text;
   // Not even without plan rows (huge messages): cut at a line, close an open fence, say so.
   const note = `\n\n_… cut here: the summary would pass GitHub's ${GITHUB_COMMENT_LIMIT}-character limit. \`pulumi preview --diff --stack ${input.stack}\` shows everything._\n`;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fieldChanges, UNKNOWN } from "../../../src/cli/summary/field-changes";
 import { planFromPreview, type PreviewJson } from "../../../src/cli/summary/preview-plan";
 import { GITHUB_COMMENT_LIMIT, renderSummary } from "../../../src/cli/summary/summary-markdown";
-import { touchedMermaid } from "../../../src/cli/summary/touched-mermaid";
 import type { WhatIfReport } from "../../../src/routing/what-if-report";
+import { fallbackChain, mermaidBlock, nodeTitled } from "../../helpers/graph-parse";
 
 const RULE = "pulumi-nodejs:dynamic/cxone:RoutingRule";
 const urn = (key: string) => `urn:pulumi:dev::infra::${RULE}::${key}`;
@@ -35,6 +35,8 @@ function preview(extraRules = 0): PreviewJson {
       { type: "queue", id: "q-2", weight: 40, capacity: 30 },
     ],
   };
+  // Falls back to a rule outside the stack: the preview names it (fallbackRuleName).
+  const overflow = rule("Overflow", 50, { fallbackRuleId: "id-remote", fallbackRuleName: "Console Rule" });
   const steps: NonNullable<PreviewJson["steps"]>[number][] = [
     { op: "same", urn: "urn:pulumi:dev::infra::pulumi:pulumi:Stack::infra-dev" },
     {
@@ -46,8 +48,8 @@ function preview(extraRules = 0): PreviewJson {
     {
       op: "same",
       urn: urn("voice-overflow"),
-      oldState: { type: RULE, id: "id-overflow", inputs: rule("Overflow", 50) },
-      newState: { type: RULE, inputs: rule("Overflow", 50, { fallbackRuleId: "id-remote", fallbackRuleName: "Console Rule" }) },
+      oldState: { type: RULE, id: "id-overflow", inputs: overflow },
+      newState: { type: RULE, inputs: overflow },
     },
     {
       op: "create",
@@ -66,7 +68,10 @@ function preview(extraRules = 0): PreviewJson {
       op: "update",
       urn: urn(key),
       oldState: { type: RULE, id: `id-${key}`, inputs: rule(key, 100 + i, { description: "x".repeat(80) }) },
-      newState: { type: RULE, inputs: rule(key, 100 + i, { description: "y".repeat(80) }) },
+      newState: {
+        type: RULE,
+        inputs: rule(key, 100 + i, { description: "y".repeat(80), targets: [{ type: "queue", id: `q-${key}`, weight: 50 }] }),
+      },
     });
   }
   return {
@@ -146,14 +151,23 @@ describe("the PR summary", () => {
     expect(text).toContain("**1 passed, 1 failed**");
     expect(text).toContain("| ❌ billing \\| reaches billing |");
     expect(text).toContain("| VIP | VIP (targets changed) | 1 |");
-    // The diagram: touched rules, their fallback chains (a rule outside the stack by name), no other rule.
-    const diagram = text.slice(text.indexOf("```mermaid"), text.indexOf("```", text.indexOf("```mermaid") + 3));
-    expect(diagram).toContain('["voice-new (create)<br/>New<br/>voice, priority 20"]:::c_create');
-    expect(diagram).toContain('["voice-overflow<br/>Overflow<br/>voice, priority 50"]:::c_same');
-    expect(diagram).toMatch(/r\d -->\|fallback\| x0/);
-    expect(diagram).toContain('x0["Console Rule<br/>not in this stack"]');
-    // A deleted rule's old fallback is dashed.
-    expect(diagram).toContain("r1 -.->|fallback| r3");
+    // The diagram, read as a reviewer does: what changed, was added, was removed, and where each falls back to.
+    const diagram = mermaidBlock(text);
+    const vip = nodeTitled(diagram, "VIP");
+    expect(diagram.classes.get("changed")).toEqual([vip]);
+    expect(diagram.nodes.get(vip)).toContain("[changed: targets]");
+    expect(diagram.edges.filter((e) => e.from === vip && e.label.includes("(was ")).map((e) => e.label)).toEqual([
+      "60% cap 50 (was 70% cap 50)",
+      "40% cap 30 (was 30% cap 30)",
+    ]);
+    expect(fallbackChain(diagram, "VIP")).toEqual(["VIP", "Overflow", "outside the set: Console Rule"]);
+    expect(diagram.classes.get("added")).toContain(nodeTitled(diagram, "New"));
+    expect(diagram.nodes.get(nodeTitled(diagram, "New"))).toContain("[added]");
+    // A new rule's fallback id is known only after up: its fallback is found by name.
+    expect(fallbackChain(diagram, "New")).toEqual(["New", "VIP", "Overflow", "outside the set: Console Rule"]);
+    expect(diagram.classes.get("removed")).toContain(nodeTitled(diagram, "Old"));
+    expect(fallbackChain(diagram, "Old")).toEqual(["Old", "VIP", "Overflow", "outside the set: Console Rule"]);
+    expect(text).not.toContain(UNKNOWN);
     expect(text).toContain("**warning**:");
     expect(text).not.toContain("routing impact: ...");
   });
@@ -175,26 +189,75 @@ describe("the PR summary", () => {
     expect(text).toMatch(
       /_… \d+ more plan row\(s\) not shown: the comment would pass GitHub's 65,536-character limit\. `pulumi preview --diff --stack dev` shows everything\._/,
     );
-    expect(text).toMatch(/_… \d+ more rule\(s\) of the diagram not shown/);
+    // Every rule is touched or on a touched rule's fallback chain: drawn or counted as left out, the changed VIP drawn.
+    const drawn = [...mermaidBlock(text).nodes.keys()].filter((id) => /^d?r/.test(id)).length;
+    const omitted = Number(/_… (\d+) more rule\(s\) of the diagram not shown/.exec(text)?.[1]);
+    expect(drawn + omitted).toBe(plan.objects.length);
+    // Touched rules come first: every rule drawn is one this change touches.
+    const diagram = mermaidBlock(text);
+    const touched = ["changed", "added", "removed"].flatMap((c) => diagram.classes.get(c) ?? []).filter((id) => /^d?r/.test(id));
+    expect(touched.sort()).toEqual([...diagram.nodes.keys()].filter((id) => /^d?r/.test(id)).sort());
     // The later sections survive the cut.
     expect(text).toContain("**1 passed, 1 failed**");
-    expect(text).toContain("```mermaid");
     expect((text.match(/```/g) ?? []).length % 2).toBe(0);
   });
 });
 
-describe("touchedMermaid", () => {
-  it("draws nothing when no rule is touched, and follows fallback chains without looping", () => {
-    expect(touchedMermaid([{ key: "a", name: "A", change: "same" }]).mermaid).toBe("");
-    const d = touchedMermaid([
-      { key: "a", name: 'A "quoted" <b>', change: "update", fallback: { key: "b", name: "B" } },
-      { key: "b", name: "B", change: "same", fallback: { key: "a", name: "A" } },
-      { key: "c", name: "C", change: "same" },
-    ]);
-    expect(d.shown).toBe(2);
-    expect(d.mermaid).toContain('r0["a (update)<br/>A #34;quoted#34; #60;b#62;"]:::c_update');
-    expect(d.mermaid).toContain("r0 -->|fallback| r1");
-    expect(d.mermaid).toContain("r1 -->|fallback| r0");
-    expect(d.mermaid).not.toContain('"c');
+describe("fallbacks in the diagram", () => {
+  it("a known id the stack does not hold is a rule outside it, even when its name is one of the stack's", () => {
+    const steps = [
+      {
+        op: "update",
+        urn: urn("voice-a"),
+        oldState: { type: RULE, id: "id-a", inputs: rule("A", 10) },
+        newState: { type: RULE, inputs: rule("A", 10, { fallbackRuleId: "id-console", fallbackRuleName: "B" }) },
+      },
+      {
+        op: "same",
+        urn: urn("voice-b"),
+        oldState: { type: RULE, id: "id-b", inputs: rule("B", 20) },
+        newState: { type: RULE, inputs: rule("B", 20) },
+      },
+    ];
+    const text = renderSummary({ stack: "dev", plan: planFromPreview({ steps }), whatIf: undefined, previewOk: true });
+    const diagram = mermaidBlock(text);
+    expect(diagram.nodes.get(nodeTitled(diagram, "A"))).toContain("[changed: fallback]");
+    expect(fallbackChain(diagram, "A")).toEqual(["A", "outside the set: B"]);
+  });
+});
+
+describe("the diagram when the preview hides values", () => {
+  const step = (key: string, op: string, before?: Record<string, unknown>, after?: Record<string, unknown>) => ({
+    op,
+    urn: urn(key),
+    ...(before ? { oldState: { type: RULE, id: `id-${key}`, inputs: before } } : {}),
+    ...(after ? { newState: { type: RULE, inputs: after } } : {}),
+  });
+
+  it("draws a hidden value as it is now or leaves the rule out, says which, and never prints a placeholder", () => {
+    const steps = [
+      // A priority only `pulumi up` will know: drawn with the priority it has now.
+      step("voice-a", "update", rule("A", 10), rule("A", 10, { priority: UNKNOWN, targets: [{ type: "queue", id: "q-A", weight: 50 }] })),
+      // A new rule whose target id is known only after up: nothing to place it by.
+      step("voice-b", "create", undefined, rule("B", 20, { targets: [{ type: "queue", id: UNKNOWN, weight: 100 }] })),
+      // A new rule whose fallback and name are unknown: its key for a name, no fallback.
+      step("voice-c", "create", undefined, rule("C", 30, { name: UNKNOWN, fallbackRuleId: UNKNOWN, fallbackRuleName: UNKNOWN })),
+      // Secret conditions on both sides of an update: not drawn.
+      step("voice-d", "update", rule("D", 40, { conditions: "[secret]" }), rule("D", 40, { conditions: "[secret]", enabled: false })),
+    ];
+    const text = renderSummary({ stack: "dev", plan: planFromPreview({ steps }), whatIf: undefined, previewOk: true });
+    expect(text).not.toContain(UNKNOWN);
+    const diagram = mermaidBlock(text);
+    expect(diagram.nodes.get(nodeTitled(diagram, "A"))).toContain("priority 10");
+    expect(diagram.classes.get("changed")).toEqual([nodeTitled(diagram, "A")]);
+    expect(diagram.classes.get("added")).toContain(nodeTitled(diagram, "voice-c"));
+    expect(fallbackChain(diagram, "voice-c")).toEqual(["voice-c"]);
+    expect([...diagram.nodes.values()].map((l) => l.split("\n")[0])).not.toContain("B");
+    expect([...diagram.nodes.values()].map((l) => l.split("\n")[0])).not.toContain("D");
+    const hidden = "(secret, or known only after `pulumi up`)";
+    expect(text).toContain(`- _\`voice-a\`: the preview hides its priority ${hidden}; drawn with its priority as it is now_`);
+    expect(text).toContain(`- _\`voice-b\`: the preview hides its targets ${hidden}; not drawn_`);
+    expect(text).toContain(`- _\`voice-c\`: the preview hides its name, fallback ${hidden}; drawn with its key for a name, no fallback_`);
+    expect(text).toContain(`- _\`voice-d\`: the preview hides its conditions ${hidden}; not drawn_`);
   });
 });
