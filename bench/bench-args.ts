@@ -22,6 +22,7 @@ export function parseBenchArgs(argv: readonly string[]): { names: string[]; opti
   let quick = false;
   let skipCheckpoints = false;
   let updateDocs = false;
+  let reportOnly = false;
   let sizes: number[] | undefined;
   let runs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -29,17 +30,18 @@ export function parseBenchArgs(argv: readonly string[]): { names: string[]; opti
     if (arg === "--quick") quick = true;
     else if (arg === "--skip-checkpoints") skipCheckpoints = true;
     else if (arg === "--update-docs") updateDocs = true;
+    else if (arg === "--report-only") reportOnly = true;
     else if (arg === "--runs") runs = positiveInteger(arg, argv[++i]);
     else if (arg === "--sizes") {
       const value = argv[++i];
       if (value === undefined || value === "") throw new BenchArgumentError(arg, value, "rule counts separated by commas");
       sizes = value.split(",").map((part) => positiveInteger(arg, part));
     } else if (arg.startsWith("--"))
-      throw new BenchArgumentError(arg, undefined, "one of --quick, --sizes, --runs, --skip-checkpoints, --update-docs");
+      throw new BenchArgumentError(arg, undefined, "one of --quick, --sizes, --runs, --skip-checkpoints, --update-docs, --report-only");
     else names.push(arg);
   }
   return {
     names,
-    options: { quick, skipCheckpoints, updateDocs, ...(sizes ? { sizes } : {}), ...(runs ? { runs } : {}) },
+    options: { quick, skipCheckpoints, updateDocs, reportOnly, ...(sizes ? { sizes } : {}), ...(runs ? { runs } : {}) },
   };
 }

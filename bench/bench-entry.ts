@@ -3,7 +3,7 @@ export interface BenchResult {
   readonly metrics: Record<string, number>;
 }
 
-/** Flags of `npm run bench -- [--quick] [--sizes 100,500] [--runs N] [--skip-checkpoints] [--update-docs] [name...]`. */
+/** Flags of `npm run bench -- [--quick] [--sizes 100,500] [--runs N] [--skip-checkpoints] [--update-docs] [--report-only] [name...]`. */
 export interface BenchOptions {
   /** Smaller sizes and single runs: the whole `--quick` run stays under two minutes. */
   readonly quick?: boolean;
@@ -15,6 +15,8 @@ export interface BenchOptions {
   readonly skipCheckpoints?: boolean;
   /** `--update-docs`: engine.pulumi copies its table and chart into docs/performance.md and docs/images/. */
   readonly updateDocs?: boolean;
+  /** `--report-only`: engine.pulumi redraws its report from dist/engine-bench.json without running anything. */
+  readonly reportOnly?: boolean;
 }
 
 /** One benchmark known to the runner; register it in `entries.ts`. */

@@ -136,10 +136,16 @@ export function chartSpec(results: EngineBenchResults): Record<string, unknown> 
       height: 220,
       mark: { type: "bar", tooltip: true },
       encoding: {
-        x: { field: "rules", type: "ordinal", title: "rules" },
+        x: { field: "rules", type: "ordinal", title: "rules", axis: { labelAngle: 0 } },
         xOffset: { field: "variant", type: "nominal" },
         y: { field: "seconds", type: "quantitative", title: "seconds (median)" },
-        color: { field: "variant", type: "nominal", title: null, scale: { range: ["#9aa5b1", "#1f6feb"] }, legend: { orient: "top" } },
+        color: {
+          field: "variant",
+          type: "nominal",
+          title: null,
+          scale: { range: ["#9aa5b1", "#1f6feb"] },
+          legend: { orient: "top", labelLimit: 0 },
+        },
       },
     },
   };

@@ -201,6 +201,15 @@ export const engineBench: BenchEntry = {
   description: "preview, up, no-op preview, refresh, destroy: RoutingRule vs a bare dynamic resource, by rule count",
   quick: true,
   async run(options: BenchOptions = {}) {
+    const root = packageRoot();
+    const jsonPath = path.join(root, "dist", "engine-bench.json");
+    if (options.reportOnly) {
+      const previous = readPrevious(jsonPath);
+      if (!previous) throw new Error(`--report-only redraws ${jsonPath}, which is missing or unreadable: run the benchmark first`);
+      const written = await writeEngineReport(previous, root, { updateDocs: options.updateDocs === true });
+      process.stderr.write(`[engine.pulumi] redrawn from ${jsonPath}: ${written.join(", ")}\n`);
+      return { metrics: flatMetrics(previous) };
+    }
     const sizes = options.sizes ?? (options.quick ? [100] : DEFAULT_SIZES);
     const runs = options.runs ?? (options.quick ? 1 : 3);
     const largest = Math.max(...sizes);
@@ -215,8 +224,6 @@ export const engineBench: BenchEntry = {
         }
       }
     }
-    const root = packageRoot();
-    const jsonPath = path.join(root, "dist", "engine-bench.json");
     const results = mergeResults(readPrevious(jsonPath), { date: new Date().toISOString(), machine: machine(), sizes, runs, samples });
     mkdirSync(path.dirname(jsonPath), { recursive: true });
     writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
