@@ -39,6 +39,11 @@ function rows(): Row[] {
   );
   return [
     ...phaseRows,
+    { label: "CPU, all processes (preview)", unit: "ms", pick: (run) => run.phases.preview?.allCpuMs },
+    { label: "CPU, all processes (up)", unit: "ms", pick: (run) => run.phases.up?.allCpuMs },
+    { label: "CPU, all processes (destroy)", unit: "ms", pick: (run) => run.phases.destroy?.allCpuMs },
+    { label: "provider CPU (preview)", unit: "ms", pick: (run) => run.phases.preview?.providerCpuMs },
+    { label: "provider CPU (up)", unit: "ms", pick: (run) => run.phases.up?.providerCpuMs },
     { label: "program CPU (preview)", unit: "ms", pick: (run) => run.phases.preview?.programCpuMs },
     { label: "program CPU (up)", unit: "ms", pick: (run) => run.phases.up?.programCpuMs },
     { label: "program peak RSS (up)", unit: "MB", pick: (run) => run.phases.up?.programRssMb },

@@ -28,6 +28,10 @@ export interface PhaseSample {
   readonly programRssMb?: number;
   /** Peak VmHWM of the dynamic-provider process (0 when the phase started none). */
   readonly providerRssMb: number;
+  /** CPU of the dynamic-provider process(es), ms (absent in files written before it was measured). */
+  readonly providerCpuMs?: number;
+  /** CPU of every process of the command (engine, language host, program, provider), ms. */
+  readonly allCpuMs?: number;
 }
 
 /** One stack of `size` rules taken through every phase. */

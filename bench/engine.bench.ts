@@ -88,6 +88,8 @@ async function measurePhase(
   const sample: PhaseSample = {
     ms,
     providerRssMb: round(peaks.providerMb, 1),
+    providerCpuMs: round(peaks.providerCpuMs),
+    allCpuMs: round(peaks.allCpuMs),
     ...(sim ? { calls: classifyCalls(countersSince(before, sim.admin.counters())) } : {}),
     ...(probe ? { programCpuMs: round(probe.cpuMs), programRssMb: round(probe.peakRssMb, 1) } : {}),
   };

@@ -1,18 +1,28 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-/** Peak resident memory (kernel's VmHWM, in MB) seen per role among this process's descendants. */
+/** Peak resident memory (kernel's VmHWM, in MB) seen per role among this process's descendants, and their CPU. */
 export interface ProcessPeaks {
   /** The dynamic-provider plugin process(es) the engine started (`@pulumi/pulumi/cmd/dynamic-provider`). */
   readonly providerMb: number;
   /** The Pulumi program process (`@pulumi/pulumi/cmd/run`). */
   readonly programMb: number;
+  /** User + system CPU of the dynamic-provider process(es), in ms, as last seen before they exited. */
+  readonly providerCpuMs: number;
+  /**
+   * User + system CPU of every descendant (engine, language host, program, provider), in ms, as last
+   * seen. Less sensitive to a busy machine than wall time: what the command cost, not how long it waited.
+   */
+  readonly allCpuMs: number;
 }
 
 export interface ProcessWatch {
   stop(): ProcessPeaks;
 }
 
-type Role = keyof ProcessPeaks;
+type Role = "providerMb" | "programMb";
+
+/** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
 
 /** The role of a process from its command line; undefined for the engine and the language host. */
 function roleOf(cmdline: string): Role | undefined {
@@ -21,11 +31,14 @@ function roleOf(cmdline: string): Role | undefined {
   return undefined;
 }
 
-function parentOf(pid: string): number | undefined {
+/** Parent pid and CPU ms (utime + stime) from /proc/PID/stat. */
+function statOf(pid: string): { parent: number; cpuMs: number } | undefined {
   try {
-    // Field 4 of /proc/PID/stat, after the command name in parentheses (which may hold spaces).
+    // Fields after the command name in parentheses (which may hold spaces): state, ppid, ... utime (14), stime (15).
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return { parent: Number(fields[1]), cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
   } catch {
     return undefined;
   }
@@ -51,11 +64,14 @@ function cmdlineOf(pid: number): string {
 /**
  * Polls /proc every `intervalMs` for the descendants of this process and keeps each role's highest
  * VmHWM. VmHWM is the kernel's own high-water mark, so a poll after the peak still sees it; only a
- * peak in the last interval before a process exits can be missed. Linux only: elsewhere it reports 0.
+ * peak in the last interval before a process exits can be missed, and likewise CPU spent in a
+ * process's last interval. Linux only: elsewhere it reports 0.
  */
 export function watchProcesses(intervalMs = 100): ProcessWatch {
   const peaks: Record<Role, number> = { providerMb: 0, programMb: 0 };
   const roles = new Map<number, Role | null>();
+  // Last CPU seen per descendant: a process's CPU only grows, so the last poll before it exits is the closest.
+  const cpu = new Map<number, number>();
   const poll = (): void => {
     let pids: string[];
     try {
@@ -64,9 +80,12 @@ export function watchProcesses(intervalMs = 100): ProcessWatch {
       return;
     }
     const parents = new Map<number, number>();
+    const cpuNow = new Map<number, number>();
     for (const pid of pids) {
-      const parent = parentOf(pid);
-      if (parent !== undefined) parents.set(Number(pid), parent);
+      const stat = statOf(pid);
+      if (stat === undefined) continue;
+      parents.set(Number(pid), stat.parent);
+      cpuNow.set(Number(pid), stat.cpuMs);
     }
     const isDescendant = (pid: number): boolean => {
       for (let current = parents.get(pid), depth = 0; current !== undefined && depth < 16; depth++) {
@@ -77,6 +96,7 @@ export function watchProcesses(intervalMs = 100): ProcessWatch {
     };
     for (const pid of parents.keys()) {
       if (!isDescendant(pid)) continue;
+      cpu.set(pid, cpuNow.get(pid) ?? 0);
       let role = roles.get(pid);
       if (role === undefined) {
         role = roleOf(cmdlineOf(pid)) ?? null;
@@ -91,7 +111,13 @@ export function watchProcesses(intervalMs = 100): ProcessWatch {
     stop() {
       clearInterval(timer);
       poll();
-      return { ...peaks };
+      let allCpuMs = 0;
+      let providerCpuMs = 0;
+      for (const [pid, ms] of cpu) {
+        allCpuMs += ms;
+        if (roles.get(pid) === "providerMb") providerCpuMs += ms;
+      }
+      return { ...peaks, allCpuMs, providerCpuMs };
     },
   };
 }

@@ -59,7 +59,7 @@ describe("the engine benchmark chart in headless Chromium", () => {
     // Each panel: the bars of ours (blue) and bare (grey), found where the panel is drawn.
     const panels = await page.$$eval("g.mark-rect.role-mark", (groups) =>
       groups.map((group) => {
-        const box = (group as SVGGraphicsElement).getBoundingClientRect();
+        const box = group.getBoundingClientRect();
         return { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) };
       }),
     );
