@@ -23,7 +23,8 @@ function countColour(pixels: ReturnType<typeof decodePng>, [r, g, b]: [number, n
 /**
  * The performance page's chart (docs/images/engine-benchmark.svg) as a reader sees it: opened in
  * Debian's headless Chromium, screenshotted, looked at. Each phase's panel must show bars of both
- * colours (ours and the bare resource) and its title; the axis titles and the legend must be there.
+ * colours (ours and the bare resource) and its title; the axis titles and the legend must be there,
+ * and below each panel the line of ours / bare.
  */
 describe("the engine benchmark chart in headless Chromium", () => {
   let browser: Browser;
@@ -70,6 +71,8 @@ describe("the engine benchmark chart in headless Chromium", () => {
       expect(countColour(shot, [0x1f, 0x6f, 0xeb]), `blue bars (ours) in the panel at x=${panel.x}`).toBeGreaterThan(30);
       expect(countColour(shot, [0x9a, 0xa5, 0xb1]), `grey bars (bare) in the panel at x=${panel.x}`).toBeGreaterThan(30);
     }
+    // Below the bars, a ratio line per phase.
+    expect(await page.$$eval("g.mark-line.role-mark", (groups) => groups.length)).toBe(5);
     await page.close();
   });
 });
