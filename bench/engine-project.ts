@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { offlineEngineEnv, packageRoot, runPulumi } from "../tools/engine";
@@ -13,6 +13,8 @@ export interface ProgramProbe {
   readonly endedAt: number;
   /** process.cpuUsage() of the program process at exit, user + system, in ms. */
   readonly cpuMs: number;
+  /** process.resourceUsage().maxRSS of the program process at exit, in MB. */
+  readonly peakRssMb: number;
 }
 
 // Every program records when its body ended and the CPU its process used, for the benchmark.
@@ -21,7 +23,7 @@ const __probeFile = process.env.BENCH_PROBE_FILE;
 process.on("exit", () => {
   if (!__probeFile) return;
   const cpu = process.cpuUsage();
-  require("node:fs").writeFileSync(__probeFile, JSON.stringify({ endedAt: __endedAt, cpuMs: (cpu.user + cpu.system) / 1000 }));
+  require("node:fs").writeFileSync(__probeFile, JSON.stringify({ endedAt: __endedAt, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 });
 `;
 
@@ -112,6 +114,8 @@ export interface EngineProject {
   run(args: readonly string[], env?: Record<string, string>): Promise<TimedRun>;
   /** The probe the last program run wrote. */
   probe(): ProgramProbe | undefined;
+  /** Size of the stack's checkpoint file in the local backend (0 before the first update). */
+  stateFileBytes(): number;
   exportStack(): Promise<{ resources: Array<{ type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }> }>;
   cleanup(): void;
 }
@@ -149,6 +153,10 @@ export async function createEngineProject(variant: ProgramVariant, rules: number
     probe: () => (existsSync(probeFile) ? (JSON.parse(readFileSync(probeFile, "utf8")) as ProgramProbe) : undefined),
     async exportStack() {
       return JSON.parse((await run(["stack", "export"])).stdout).deployment;
+    },
+    stateFileBytes: () => {
+      const file = path.join(dir, ".pulumi-local", "backend", ".pulumi", "stacks", name, "bench.json");
+      return existsSync(file) ? statSync(file).size : 0;
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

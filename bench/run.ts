@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { BenchEntry, BenchOptions } from "./bench-entry";
+import { BenchArgumentError, parseBenchArgs } from "./bench-args";
 import { benchEntries } from "./entries";
 import { round } from "./measure";
 import { UnknownBenchmarkError } from "./unknown-benchmark-error";
@@ -99,25 +100,30 @@ function writeReport(path: string, outcomes: readonly BenchOutcome[]): void {
 }
 
 /**
- * Command line: `node dist/bench/run.js [--quick] [name...]` (`npm run bench -- --quick`). `--quick`
- * runs, unless names are given, only the entries marked `quick`, each with small sizes and one run.
- * Exit code 1 when an entry failed, 2 for unknown names.
+ * Command line: `node dist/bench/run.js [--quick] [--sizes 100,500] [--runs N] [--skip-checkpoints]
+ * [--update-docs] [name...]` (`npm run bench -- --quick`). `--quick` runs, unless names are given, only
+ * the entries marked `quick`, each with small sizes and one run; the other flags are read by the
+ * entries that have sizes and runs (see BenchOptions). Exit code 1 when an entry failed, 2 for
+ * unknown names or malformed flags.
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const quick = argv.includes("--quick");
-  const names = argv.filter((arg) => arg !== "--quick");
   let selected: BenchEntry[];
+  let options: BenchOptions;
   try {
+    const parsed = parseBenchArgs(argv);
+    options = parsed.options;
+    const { names } = parsed;
+    const quick = options.quick === true;
     selected = selectEntries(benchEntries, names);
     if (quick && names.length === 0) selected = selected.filter((entry) => entry.quick);
   } catch (error) {
-    if (error instanceof UnknownBenchmarkError) {
+    if (error instanceof UnknownBenchmarkError || error instanceof BenchArgumentError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
     throw error;
   }
-  const outcomes = await runEntries(selected, { quick });
+  const outcomes = await runEntries(selected, options);
   process.stdout.write(`${formatTable(outcomes)}\n`);
   const resultsPath = join(packageRoot(), "dist", "bench-results.json");
   writeReport(resultsPath, outcomes);

@@ -60,11 +60,11 @@ async function impactReport(
   let tenantRules: EvaluableRule[];
   try {
     const client = programClient();
-    // One paged list of the tenant's rules, as the remote fallback check reads them. On a tenant
-    // shared with other stacks (cxone:owner), "now" is this stack's own rules, under the names
-    // the program uses.
+    // The client's snapshot: the same paged listing the remote fallback check took moments ago
+    // (reused, not listed again), so the tenant is read once. On a tenant shared with other
+    // stacks (cxone:owner), "now" is this stack's own rules, under the names the program uses.
     const owner = currentOwner();
-    const all = await client.rules.listAll();
+    const all = [...(await client.rules.snapshot()).items.values()].map(({ object }) => object);
     tenantRules = (owner ? all.filter((r) => ownerOf(r.name) === owner) : all).map((r) => ({
       key: r.id,
       id: r.id,
