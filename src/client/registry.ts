@@ -8,6 +8,8 @@ import { resetSharedBuckets } from "./rate-limit/shared-buckets";
  * makes 200 resources share one token, one socket pool and one rate-limit bucket.
  */
 const clients = new Map<string, CxoneClient>();
+/** A settings object's registry key, once computed (settings objects are never changed). */
+const keyByInput = new WeakMap<ClientConfigInput, string>();
 
 /**
  * The client for (API base URL, client id). Configurations that differ in anything else
@@ -15,8 +17,14 @@ const clients = new Map<string, CxoneClient>();
  * silently apply to another's; the rate-limit bucket is still shared per origin and client id.
  */
 export function getClient(input: ClientConfigInput, internals: Omit<ClientInternals, "onClose"> = {}): CxoneClient {
+  // The provider asks for its client on every call with the same settings object: skip resolving
+  // and hashing it again while its client is open.
+  const known = keyByInput.get(input);
+  const open = known === undefined ? undefined : clients.get(known);
+  if (open && !input.observer && Object.keys(internals).length === 0) return open;
   const config = resolveClientConfig(input);
   const key = registryKey(config);
+  keyByInput.set(input, key);
   let client = clients.get(key);
   if (!client) {
     const created = createClient(config, {

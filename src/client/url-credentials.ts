@@ -11,6 +11,8 @@ export const HIDDEN = "REDACTED";
 
 /** The credential parts of one URL (empty when it has none, or is no URL). */
 export function urlCredentials(url: string): string[] {
+  // Most strings are no URL with credentials: skip the parse (it runs for every output field).
+  if (!url.includes("://") || !(url.includes("@") || url.includes("?"))) return [];
   let parsed: URL;
   try {
     parsed = new URL(url);
