@@ -52,7 +52,13 @@ describe("fresh runners: an up killed at about 30% recovers with the documented 
     expect(up.code).toBe(137);
     expect(killedAt).toBeGreaterThanOrEqual(30);
     expect(killedAt).toBeLessThan(RULES);
-    const state = await ci.ok("stack", "export");
+    let state = await ci.run("stack", "export");
+    if (/: EOF\b/.test(state.printed)) {
+      // The kill landed while the file backend rewrote a metadata file: the docs' step first.
+      deleteEmptyMetadata(repo);
+      state = await ci.run("stack", "export");
+    }
+    expect(state.code, state.printed).toBe(0);
     const held = (JSON.parse(state.stdout).deployment.resources ?? []).filter((r: { type: string }) => r.type.endsWith("RoutingRule"));
     // Orphans: in CXone, not in the state.
     orphansBefore = sim.admin.state().rules.length - held.length;
