@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, launch } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../tools/engine";
-import { chromiumPath } from "../helpers/chromium";
+import { launchChromium } from "../helpers/chromium";
 import { decodePng, inkIn } from "../helpers/png-pixels";
 import { runCommand } from "../helpers/run-command";
 
@@ -27,12 +27,7 @@ describe("the routing graph's HTML page in headless Chromium", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "graph-page-"));
 
   beforeAll(async () => {
-    browser = await launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      // Root in CI containers: Chromium's sandbox needs user namespaces it may not have.
-      args: ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

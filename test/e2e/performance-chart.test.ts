@@ -1,9 +1,9 @@
 import path from "node:path";
-import { type Browser, launch } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHART_NAME } from "../../bench/engine-report";
 import { packageRoot } from "../../tools/engine";
-import { chromiumPath } from "../helpers/chromium";
+import { launchChromium } from "../helpers/chromium";
 import { decodePng } from "../helpers/png-pixels";
 
 /** Pixels within `tolerance` of an RGB colour. */
@@ -29,11 +29,7 @@ function countColour(pixels: ReturnType<typeof decodePng>, [r, g, b]: [number, n
 describe("the engine benchmark chart in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launch({
-      executablePath: chromiumPath(),
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureExampleInstalled } from "../../demo/example-install";
+import { runCommand } from "../helpers/run-command";
 import { copyExampleProject, initExampleStack, type ExampleProject } from "../../demo/example-project";
 import { startSimulator, type RunningSimulator } from "../../src/simulator";
 import { packageRoot } from "../../tools/engine";
@@ -102,17 +102,9 @@ describe("cxone-routing summary on the example with the real pulumi CLI, and the
     expect(blocks.length).toBe(3);
     const bin = path.join(project.dir, "node_modules", ".bin");
     for (const block of blocks) {
-      const result = await new Promise<{ code: number; printed: string }>((resolve, reject) => {
-        const child = spawn("bash", ["-eo", "pipefail", "-c", block], {
-          cwd: project.dir,
-          env: { ...process.env, ...project.env, PATH: `${bin}${path.delimiter}${project.env.PATH}` },
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        let printed = "";
-        child.stdout.on("data", (c: Buffer) => (printed += c));
-        child.stderr.on("data", (c: Buffer) => (printed += c));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code: code ?? 1, printed }));
+      const result = await runCommand("bash", ["-eo", "pipefail", "-c", block], project.dir, {
+        ...project.env,
+        PATH: `${bin}${path.delimiter}${project.env.PATH}`,
       });
       expect(result.code, `${block}\n${result.printed}`).toBe(0);
     }

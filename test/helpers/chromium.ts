@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { type Browser, launch } from "puppeteer-core";
 
 /** Where Debian's `chromium` package puts the browser (CHROMIUM_PATH overrides). */
 export function chromiumPath(): string {
@@ -11,4 +12,14 @@ export function chromiumPath(): string {
       `(looked at ${candidates.join(", ")}). Install Debian's package: apt-get update && apt-get install -y chromium ` +
       "(or set CHROMIUM_PATH to a Chromium binary). .ci/run installs it on CI.",
   );
+}
+
+/** Debian's Chromium, headless, as the picture tests look at pages. */
+export function launchChromium(): Promise<Browser> {
+  return launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    // Root in CI containers: Chromium's sandbox needs user namespaces it may not have.
+    args: ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"],
+  });
 }

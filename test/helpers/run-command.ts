@@ -4,7 +4,8 @@ import { packageRoot } from "../../tools/engine";
 
 /**
  * Runs a command of the repository's toolchain (node_modules/.bin first, then this Node)
- * asynchronously, so that a simulator in the test process keeps serving while it runs.
+ * asynchronously, so that a simulator in the test process keeps serving while it runs. An
+ * `env.PATH` goes first (a project's own node_modules/.bin, the engine's folder).
  */
 export function runCommand(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ code: number; printed: string }>((resolve, reject) => {
@@ -13,7 +14,12 @@ export function runCommand(command: string, args: readonly string[], cwd: string
       env: {
         ...process.env,
         ...env,
-        PATH: [path.join(packageRoot(), "node_modules", ".bin"), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
+        PATH: [
+          ...(env.PATH ? [env.PATH] : []),
+          path.join(packageRoot(), "node_modules", ".bin"),
+          path.dirname(process.execPath),
+          process.env.PATH,
+        ].join(path.delimiter),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
