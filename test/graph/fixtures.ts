@@ -2,25 +2,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { EvaluableRule, Interaction } from "../../src/routing";
 import { parseRoutingTestCase, type RoutingTestCase } from "../../src/routing";
+import { rule } from "../routing/fixtures";
 
 export const REPO = path.join(__dirname, "..", "..");
 export const DEV_RULES_FILE = "docs/examples/routing-infra-dev.rules.json";
 export const DEV_WEIGHTS_FILE = "docs/examples/routing-infra-dev-vip-weights.rules.json";
 export const EXAMPLE_TESTS_FILE = "examples/routing-infra/routing.routing-test.json";
 
-/** A voice rule with one queue; override what the test is about. */
-export function rule(key: string, overrides: Partial<EvaluableRule> = {}): EvaluableRule {
-  return {
-    key,
-    name: key,
-    priority: 100,
-    enabled: true,
-    interactionType: "voice",
-    conditions: [],
-    targets: [{ type: "queue", id: `q-${key}`, weight: 100, capacity: 10 }],
-    ...overrides,
-  };
-}
+/** The routing tests' rule builder: a voice rule with one queue. */
+export { rule };
 
 /** The example's dev rule set as docs/examples holds it (test/graph/rules-file.test.ts keeps it in step). */
 export function devRules(file = DEV_RULES_FILE): EvaluableRule[] {

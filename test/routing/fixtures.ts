@@ -1,6 +1,6 @@
 import type { EvaluableRule } from "../../src/routing";
 
-/** A voice rule with sensible defaults; override what the test is about. */
+/** A voice rule with one queue (weight 100, capacity 10); override what the test is about. */
 export function rule(key: string, overrides: Partial<EvaluableRule> = {}): EvaluableRule {
   return {
     key,
@@ -9,7 +9,7 @@ export function rule(key: string, overrides: Partial<EvaluableRule> = {}): Evalu
     enabled: true,
     interactionType: "voice",
     conditions: [],
-    targets: [{ type: "queue", id: `q-${key}`, weight: 100 }],
+    targets: [{ type: "queue", id: `q-${key}`, weight: 100, capacity: 10 }],
     ...overrides,
   };
 }
