@@ -55,3 +55,8 @@ export function leafTexts(value: unknown): string[] {
   if (value && typeof value === "object") return Object.values(value).flatMap(leafTexts);
   return value === undefined || value === null ? [] : [String(value)];
 }
+
+/** The input names a program marked secret (its `__secrets` input; see program/secret-inputs.ts). */
+export function markedSecret(raw: Record<string, unknown>): string[] {
+  return Array.isArray(raw.__secrets) ? raw.__secrets.filter((k): k is string => typeof k === "string") : [];
+}

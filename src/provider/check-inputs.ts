@@ -1,4 +1,4 @@
-import { containsSecret, leafTexts, secretTexts } from "../kinds/secrets";
+import { containsSecret, leafTexts, markedSecret, secretTexts } from "../kinds/secrets";
 import { carriesCredentials, hideUrlCredentials, urlCredentials } from "../client/url-credentials";
 import { closestName, type CheckFailure } from "../validation";
 
@@ -69,7 +69,7 @@ export function hiddenFailures(
   hiddenKeys: readonly string[],
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   // The program names the inputs it marked secret (__secrets): the engine sends their values plain.
-  const marked = Array.isArray(raw.__secrets) ? raw.__secrets.filter((k): k is string => typeof k === "string") : [];
+  const marked = markedSecret(raw);
   const secretProps = Object.keys(given).filter((k) => marked.includes(k) || containsSecret(given[k]) || carriesCredentials(raw[k]));
   const hidden = [...new Set([...secretFields, ...secretProps])];
   const texts = [

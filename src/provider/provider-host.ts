@@ -1,6 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isExpectedFailure } from "../errors/cxone-routing-error";
-import { leafTexts, secretHider, unwrapSecrets } from "../kinds/secrets";
+import { leafTexts, markedSecret, secretHider, unwrapSecrets } from "../kinds/secrets";
 import { routingRuleKind } from "../kinds/routing-rule-kind";
 import { webhookKind } from "../kinds/webhook-kind";
 import { resolveProviderSettings, settingSource } from "../settings/settings";
@@ -33,7 +33,7 @@ const PRINTED_BY_HOST = ["check", "diff", "read", "delete"];
 function hideInputSecrets(error: unknown, inputs: Record<string, unknown> | undefined, secretFields: readonly string[]): void {
   if (!(error instanceof Error)) return;
   const raw = (unwrapSecrets(inputs ?? {}) ?? {}) as Record<string, unknown>;
-  const marked = Array.isArray(raw.__secrets) ? raw.__secrets.filter((k): k is string => typeof k === "string") : [];
+  const marked = markedSecret(raw);
   const hide = secretHider([...marked, ...secretFields].flatMap((k) => leafTexts(raw[k])));
   const message = hide(error.message);
   if (message === error.message) return;

@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { unwrapSecrets } from "../../kinds/secrets";
+import { markedSecret, unwrapSecrets } from "../../kinds/secrets";
 import { isUnknownPlaceholder, type CheckFailure } from "../../validation";
 import { choiceMismatch } from "../../validation/schema-parts";
 import { CONFLICT_POLICIES, isConflictPolicy } from "../../settings/settings";
@@ -64,7 +64,7 @@ export async function check(op: Operation, olds: Props | undefined, news: unknow
   const isNew = Object.keys(olds ?? {}).length === 0;
   if (checked.ok && failures.length === 0 && isNew && typeof raw.adoptId === "string" && typeof raw.adoptEtag === "string") {
     const logical = typeof raw.__urn === "string" ? logicalName(raw.__urn) : kind.kind;
-    const marked = Array.isArray(raw.__secrets) ? raw.__secrets.filter((k): k is string => typeof k === "string") : [];
+    const marked = markedSecret(raw);
     const stale = await staleAdoption(op, logical, raw.adoptId, raw.adoptEtag, checked.value as Props, [...kind.secretFields, ...marked]);
     if (stale) failures.push(stale);
   }
