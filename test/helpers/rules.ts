@@ -1,17 +1,8 @@
-import type { RuleCondition, RuleTarget } from "../../src/client/index";
+import type { RoutingRuleInput, RuleTarget } from "../../src/client/index";
 import type { SeedRule } from "../../src/simulator/index";
 
-/** The fields of a routing rule as every layer writes them (client, simulator, provider, program). */
-export interface RuleFields {
-  name: string;
-  description?: string;
-  priority: number;
-  enabled: boolean;
-  interactionType: string;
-  conditions: RuleCondition[];
-  targets: RuleTarget[];
-  fallbackRuleId?: string;
-}
+/** The fields of a routing rule as every layer writes them (client, simulator, provider, program): the client's wire input. */
+export type RuleFields = RoutingRuleInput;
 
 /**
  * The one rule builder of the tests: a valid voice rule, with `overrides` laid over it.

@@ -37,7 +37,15 @@ export function previousUrnOf(run: RunContext, id: string, ownUrn: unknown): str
  * this stack wants `aliases`, a resource of this program holding it wants another name, and only
  * an object nobody manages wants `adoptId`.
  */
-export function duplicateNameMessage(run: RunContext, kind: string, name: string, holderId: string | undefined, ownUrn: unknown): string {
+export function duplicateNameMessage(
+  run: RunContext,
+  kind: string,
+  name: string,
+  holderId: string | undefined,
+  ownUrn: unknown,
+  /** previousUrnOf(holderId), when the caller has read the audit log already. */
+  previousUrn?: string,
+): string {
   const own = typeof ownUrn === "string" ? logicalName(ownUrn) : "?";
   const head = `${kind} "${own}": the name "${name}" is already used in CXone${holderId ? ` by id ${holderId}` : ""}, and names are unique per tenant.`;
   if (!holderId) return `${head} Choose another name, or find the object in CXone and take it over with adoptId: "<its id>".`;
@@ -45,7 +53,7 @@ export function duplicateNameMessage(run: RunContext, kind: string, name: string
   if (program.length > 0) {
     return `${head} Resource "${logicalName(program[0]!)}" of this program manages that object. Choose another name for one of them.`;
   }
-  const previous = previousUrnOf(run, holderId, ownUrn);
+  const previous = previousUrn ?? previousUrnOf(run, holderId, ownUrn);
   if (previous && logicalName(previous) !== own) {
     const old = logicalName(previous);
     return (

@@ -42,9 +42,11 @@ export async function tenantNameFailure(
   if (typeof name !== "string" || isUnknownPlaceholder(name)) return undefined;
   const holderId = (await tenantNames(run, kind))?.get(ownedName(name, run.owner));
   if (!holderId || run.registry.isHeld(holderId)) return undefined;
-  const taken = { property: "name", reason: duplicateNameMessage(run, kind.kind, name, holderId, urn) };
+  // The audit log is read once; the message is built only for a refusal.
+  const previous = previousUrnOf(run, holderId, urn);
+  const taken = () => ({ property: "name", reason: duplicateNameMessage(run, kind.kind, name, holderId, urn, previous) });
   // Another resource of this stack managed it (the audit log says so): a rename, never this
   // resource's own interrupted create, however alike the two are.
-  if (previousUrnOf(run, holderId, urn)) return taken;
-  return (await ownCreate(holderId)) ? undefined : taken;
+  if (previous) return taken();
+  return (await ownCreate(holderId)) ? undefined : taken();
 }
