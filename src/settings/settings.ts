@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { ClientConfigInput } from "../client";
+// From the module, not the client index: the public declarations (ts-node type-checks them in every program) need no more of the client.
+import type { ClientConfigInput } from "../client/config";
 import { ProviderConfigurationError } from "../errors/provider-configuration-error";
 import { validOwner } from "./ownership";
 
