@@ -17,7 +17,8 @@ describe("the public declarations a program type-checks", () => {
     const options = ts.convertCompilerOptionsFromJson(PULUMI_TEMPLATE_COMPILER_OPTIONS, repo).options;
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
-    host.readFile = (file) => (file === probe ? 'import { RoutingRule } from "pulumi-cxone-routing";\nexport const r = RoutingRule;\n' : readFile(file));
+    host.readFile = (file) =>
+      file === probe ? 'import { RoutingRule } from "pulumi-cxone-routing";\nexport const r = RoutingRule;\n' : readFile(file);
     const fileExists = host.fileExists.bind(host);
     host.fileExists = (file) => file === probe || fileExists(file);
     const files = ts
