@@ -6,6 +6,7 @@ import { reviewAdoption } from "./adoption-review";
 import { deferred } from "./deferred";
 import { ownerInput } from "../settings/ownership";
 import { resourceUrn } from "./resource-urn";
+import { pauseSdkStacks } from "./sdk-stacks";
 import routingRuleShell = require("../provider/shells/routing-rule");
 import { UNKNOWN_PLACEHOLDER } from "../validation/unknown-placeholder";
 import { validateRuleInputs } from "../validation/validate-rule-inputs";
@@ -116,67 +117,70 @@ export class RoutingRule extends pulumi.dynamic.Resource {
         ? pulumi.output(fallbackRule.then((rule) => (rule as pulumi.CustomResource | undefined)?.id))
         : args.fallbackRuleId;
     const secrets = secretInputs(plain as Record<string, unknown>);
-    super(
-      routingRuleShell,
-      name,
-      {
-        // Every declared output is a key, so that `rule.enabled` is an Output even when the
-        // program left `enabled` out (undefined inputs are not sent).
-        description: undefined,
-        enabled: undefined,
-        conditions: undefined,
-        targets: undefined,
-        ...plain,
-        // The engine sees this rule only once the stack-wide analysis passed.
-        // A promise, not pulumi.all(...).apply(...): two fewer Outputs per rule (program CPU).
-        name: declared.gate.then(() => args.name),
-        fallbackRuleId,
-        // Display only (never sent): the preview shows `fallbackRuleName: "VIP" => "General"`.
-        ...(fallbackKey !== undefined
-          ? { fallbackRuleName: pulumi.output(fallbackRule.then((rule) => (rule as RoutingRule | undefined)?.name)) }
-          : {}),
-        ...(args.adoptId !== undefined
-          ? {
-              adoptEtag: reviewAdoption(
-                routingRuleKind,
-                name,
-                args.adoptId,
-                args.adoptEtag,
-                secrets.__secrets,
-                pulumi.output(plain),
-                (values) => {
-                  const checked = validateRuleInputs(
-                    { ...values, ...(fallbackKey !== undefined ? { fallbackRuleId: UNKNOWN_PLACEHOLDER } : {}) },
-                    { logicalName: name },
-                  );
-                  return checked.ok ? (checked.value as Record<string, unknown>) : undefined;
-                },
-                self.promise,
-              ),
-            }
-          : {}),
-        // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
-        // No key without an owner: every key costs the SDK an Output and four promises per resource.
-        ...ownerInput(),
-        ...secrets,
-        __urn: resourceUrn(name, ROUTING_RULE_TYPE, opts.parent),
-        etag: undefined,
-        version: undefined,
-        createdAt: undefined,
-        updatedAt: undefined,
-      },
-      {
-        ...opts,
-        // Created after, and deleted before, the rule it falls back to.
-        // (The engine flattens nested lists and promises of resources; the typings do not say so.)
-        dependsOn:
-          fallbackKey !== undefined
-            ? ([opts.dependsOn ?? [], fallbackRule.then((r) => (r ? [r] : []))] as unknown as pulumi.Input<pulumi.Resource>[])
-            : opts.dependsOn,
-      },
-      "cxone",
-      "RoutingRule",
-    );
+    const props: pulumi.Inputs = {
+      // Every declared output is a key, so that `rule.enabled` is an Output even when the
+      // program left `enabled` out (undefined inputs are not sent).
+      description: undefined,
+      enabled: undefined,
+      conditions: undefined,
+      targets: undefined,
+      ...plain,
+      // The engine sees this rule only once the stack-wide analysis passed.
+      // A promise, not pulumi.all(...).apply(...): two fewer Outputs per rule (program CPU).
+      name: declared.gate.then(() => args.name),
+      fallbackRuleId,
+      // Display only (never sent): the preview shows `fallbackRuleName: "VIP" => "General"`.
+      ...(fallbackKey !== undefined
+        ? { fallbackRuleName: pulumi.output(fallbackRule.then((rule) => (rule as RoutingRule | undefined)?.name)) }
+        : {}),
+      ...(args.adoptId !== undefined
+        ? {
+            adoptEtag: reviewAdoption(
+              routingRuleKind,
+              name,
+              args.adoptId,
+              args.adoptEtag,
+              secrets.__secrets,
+              pulumi.output(plain),
+              (values) => {
+                const checked = validateRuleInputs(
+                  { ...values, ...(fallbackKey !== undefined ? { fallbackRuleId: UNKNOWN_PLACEHOLDER } : {}) },
+                  { logicalName: name },
+                );
+                return checked.ok ? (checked.value as Record<string, unknown>) : undefined;
+              },
+              self.promise,
+            ),
+          }
+        : {}),
+      // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
+      // No key without an owner: every key costs the SDK an Output and four promises per resource.
+      ...ownerInput(),
+      ...secrets,
+      __urn: resourceUrn(name, ROUTING_RULE_TYPE, opts.parent),
+      etag: undefined,
+      version: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+    };
+    const resourceOpts: pulumi.CustomResourceOptions = {
+      ...opts,
+      // Created after, and deleted before, the rule it falls back to.
+      // (The engine flattens nested lists and promises of resources; the typings do not say so.)
+      dependsOn:
+        fallbackKey !== undefined
+          ? ([opts.dependsOn ?? [], fallbackRule.then((r) => (r ? [r] : []))] as unknown as pulumi.Input<pulumi.Resource>[])
+          : opts.dependsOn,
+    };
+    // The SDK's own per-promise stack traces are most of a program's CPU (see sdk-stacks.ts).
+    const stacks = pauseSdkStacks();
+    try {
+      super(routingRuleShell, name, props, resourceOpts, "cxone", "RoutingRule");
+    } catch (error) {
+      throw stacks.failed(error);
+    } finally {
+      stacks.end();
+    }
     ruleSet.attach(name, this);
     self.resolve(this);
   }

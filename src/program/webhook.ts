@@ -5,6 +5,7 @@ import { reviewAdoption } from "./adoption-review";
 import { deferred } from "./deferred";
 import { ownerInput } from "../settings/ownership";
 import { resourceUrn } from "./resource-urn";
+import { pauseSdkStacks } from "./sdk-stacks";
 import webhookShell = require("../provider/shells/webhook");
 import { validateWebhookInputs } from "../validation/validate-webhook-inputs";
 import { webhookKind } from "../kinds/webhook-kind";
@@ -64,49 +65,52 @@ export class Webhook extends pulumi.dynamic.Resource {
     }
     const self = deferred<pulumi.CustomResource>();
     const secrets = secretInputs(args as unknown as Record<string, unknown>);
-    super(
-      webhookShell,
-      name,
-      {
-        // Every declared output is a key, so that `hook.format` is an Output even when the program
-        // left `format` out (undefined inputs are not sent).
-        enabled: undefined,
-        format: undefined,
-        ...args,
-        secret: args.secret === undefined ? undefined : pulumi.secret(args.secret),
-        ...(args.adoptId !== undefined
-          ? {
-              // The secret stays out of the review: it is write-only and never compared.
-              adoptEtag: reviewAdoption(
-                webhookKind,
-                name,
-                args.adoptId,
-                args.adoptEtag,
-                secrets.__secrets,
-                pulumi.output({ ...args, adoptEtag: undefined, secret: undefined }),
-                (values) => {
-                  const checked = validateWebhookInputs(values);
-                  return checked.ok ? (checked.value as Record<string, unknown>) : undefined;
-                },
-                self.promise,
-              ),
-            }
-          : {}),
-        // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
-        // No key without an owner: every key costs the SDK an Output and four promises per resource.
-        ...ownerInput(),
-        ...secrets,
-        __urn: resourceUrn(name, WEBHOOK_TYPE, opts.parent),
-        hasSecret: undefined,
-        etag: undefined,
-        version: undefined,
-        createdAt: undefined,
-        updatedAt: undefined,
-      },
-      { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "secret"] },
-      "cxone",
-      "Webhook",
-    );
+    const props: pulumi.Inputs = {
+      // Every declared output is a key, so that `hook.format` is an Output even when the program
+      // left `format` out (undefined inputs are not sent).
+      enabled: undefined,
+      format: undefined,
+      ...args,
+      secret: args.secret === undefined ? undefined : pulumi.secret(args.secret),
+      ...(args.adoptId !== undefined
+        ? {
+            // The secret stays out of the review: it is write-only and never compared.
+            adoptEtag: reviewAdoption(
+              webhookKind,
+              name,
+              args.adoptId,
+              args.adoptEtag,
+              secrets.__secrets,
+              pulumi.output({ ...args, adoptEtag: undefined, secret: undefined }),
+              (values) => {
+                const checked = validateWebhookInputs(values);
+                return checked.ok ? (checked.value as Record<string, unknown>) : undefined;
+              },
+              self.promise,
+            ),
+          }
+        : {}),
+      // The stack's cxone:owner, so that a change of owner (a rename in CXone) shows in preview.
+      // No key without an owner: every key costs the SDK an Output and four promises per resource.
+      ...ownerInput(),
+      ...secrets,
+      __urn: resourceUrn(name, WEBHOOK_TYPE, opts.parent),
+      hasSecret: undefined,
+      etag: undefined,
+      version: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+    };
+    const resourceOpts = { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), "secret"] };
+    // The SDK's own per-promise stack traces are most of a program's CPU (see sdk-stacks.ts).
+    const stacks = pauseSdkStacks();
+    try {
+      super(webhookShell, name, props, resourceOpts, "cxone", "Webhook");
+    } catch (error) {
+      throw stacks.failed(error);
+    } finally {
+      stacks.end();
+    }
     self.resolve(this);
   }
 }

@@ -1,0 +1,57 @@
+import { createRequire } from "node:module";
+import * as pulumi from "@pulumi/pulumi";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as Package from "../../src";
+import type * as RuleSetModule from "../../src/program/rule-set/rule-set";
+import { rule } from "../helpers/rules";
+
+// The built package, as a program loads it: the resources `require` their shells (`export =`
+// modules), which vitest's source transform does not resolve.
+const load = createRequire(__filename);
+const { RoutingRule, Webhook } = load("../../dist/src") as typeof Package;
+const { currentRuleSet } = load("../../dist/src/program/rule-set/rule-set") as typeof RuleSetModule;
+
+/**
+ * Our constructors run the SDK's with Error.stackTraceLimit at 0 (src/program/sdk-stacks.ts): the
+ * program's own limit must be back afterwards, also when the SDK throws, and an error the SDK
+ * throws must still point at the program line that declared the resource.
+ */
+describe("the SDK's stack traces while our resources are constructed", () => {
+  let limit: number;
+  beforeAll(() => {
+    limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 17;
+    pulumi.runtime.setMocks(
+      { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: (args) => args.inputs },
+      "project",
+      "stack",
+      true,
+    );
+  });
+  afterAll(async () => {
+    // Let the declared rules register (the mocks answer), so that no promise is left pending.
+    await currentRuleSet().seal();
+    Error.stackTraceLimit = limit;
+  });
+
+  it("leave the program's limit as it was", () => {
+    new RoutingRule("stacks-rule", rule({ name: "Stacks" }));
+    expect(Error.stackTraceLimit).toBe(17);
+    new Webhook("stacks-hook", { name: "Stacks hook", targetURL: "https://example.com/hook", eventFilter: ["rule.updated"] });
+    expect(Error.stackTraceLimit).toBe(17);
+  });
+
+  it("give an error the SDK throws the program's frames, and restore the limit", () => {
+    let thrown: unknown;
+    try {
+      // An empty logical name: the SDK's Resource constructor refuses it while the limit is 0.
+      new Webhook("", { name: "Nameless hook", targetURL: "https://example.com/hook", eventFilter: ["rule.updated"] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect(String((thrown as Error).message)).toMatch(/name/i);
+    expect(String((thrown as Error).stack)).toContain("sdk-stacks.test.ts");
+    expect(Error.stackTraceLimit).toBe(17);
+  });
+});
