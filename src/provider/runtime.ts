@@ -5,6 +5,8 @@
  * The whole process state is the one host made here (provider-host.ts): its run context is made
  * by each `configure`.
  */
+// First: the modules loaded after it are compiled once per machine, not once per command.
+import "./compile-cache";
 import { createProviderHost } from "./provider-host";
 
 const host = createProviderHost();
