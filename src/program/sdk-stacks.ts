@@ -14,7 +14,8 @@ import { isExpectedFailure } from "../errors/cxone-routing-error";
  *   reads as its message (which names the resource) without the program line.
  * What it keeps: the resource's source position and registration stack trace (the SDK raises the
  * limit itself to take them), and an error thrown by the SDK's constructor gets the program's
- * frames back (see `failed`).
+ * frames back (see `failed`). With PULUMI_DEBUG_PROMISE_LEAKS set (the switch the SDK's leak report
+ * asks for) nothing is paused: whoever debugs a hang gets every stack.
  */
 export interface PausedStacks {
   /** Restores the limit the program had. Idempotent. */
@@ -27,7 +28,7 @@ const FRAME = /\n\s+at /;
 
 export function pauseSdkStacks(): PausedStacks {
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  if (!process.env.PULUMI_DEBUG_PROMISE_LEAKS) Error.stackTraceLimit = 0;
   const end = () => {
     Error.stackTraceLimit = limit;
   };

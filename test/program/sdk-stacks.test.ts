@@ -55,3 +55,22 @@ describe("the SDK's stack traces while our resources are constructed", () => {
     expect(Error.stackTraceLimit).toBe(17);
   });
 });
+
+describe("pauseSdkStacks", () => {
+  it("sets the limit to 0 until end(), and leaves it alone under PULUMI_DEBUG_PROMISE_LEAKS", () => {
+    const { pauseSdkStacks } = load("../../dist/src/program/sdk-stacks") as typeof import("../../src/program/sdk-stacks");
+    const before = Error.stackTraceLimit;
+    const paused = pauseSdkStacks();
+    expect(Error.stackTraceLimit).toBe(0);
+    paused.end();
+    expect(Error.stackTraceLimit).toBe(before);
+    process.env.PULUMI_DEBUG_PROMISE_LEAKS = "true";
+    try {
+      const debugging = pauseSdkStacks();
+      expect(Error.stackTraceLimit).toBe(before);
+      debugging.end();
+    } finally {
+      delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+    }
+  });
+});
