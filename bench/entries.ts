@@ -6,6 +6,7 @@ import { clientThroughputBench } from "./client-throughput.bench";
 import { routingEvaluationBench } from "./routing-evaluation.bench";
 import { engineBench } from "./engine.bench";
 import { exportBench } from "./export.bench";
+import { providerStartupBench } from "./provider-startup.bench";
 import { graphBench } from "./graph.bench";
 import { sharedBudgetBench } from "./shared-budget.bench";
 import { simulatorThroughputBench } from "./simulator-throughput.bench";
@@ -21,5 +22,6 @@ export const benchEntries: readonly BenchEntry[] = [
   routingEvaluationBench,
   exportBench,
   graphBench,
+  providerStartupBench,
   engineBench,
 ];
