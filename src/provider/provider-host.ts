@@ -4,6 +4,7 @@ import { leafTexts, markedSecret, secretHider, unwrapSecrets } from "../kinds/se
 import { routingRuleKind } from "../kinds/routing-rule-kind";
 import { webhookKind } from "../kinds/webhook-kind";
 import { resolveProviderSettings, settingSource } from "../settings/settings";
+import { saveCompiled } from "./compile-cache";
 import { createObjectProvider, type ObjectProvider } from "./object-provider";
 import { createRunContext, type RunContext } from "./run-context";
 
@@ -48,6 +49,13 @@ function hideInputSecrets(error: unknown, inputs: Record<string, unknown> | unde
 export function createProviderHost(): ProviderHost {
   let current: RunContext | undefined;
   const reported = new Set<string>();
+  // Once the first operation is answered (it loaded undici if it sent a request), after its reply.
+  let compiledSaved = false;
+  const saveCompiledOnce = () => {
+    if (compiledSaved) return;
+    compiledSaved = true;
+    setImmediate(saveCompiled);
+  };
   const run = () => (current ??= createRunContext(resolveProviderSettings(settingSource(() => undefined))));
   const reportingOnce = (provider: ObjectProvider, secretFields: readonly string[]): ObjectProvider =>
     Object.fromEntries(
@@ -63,6 +71,8 @@ export function createProviderHost(): ProviderHost {
             // The host prints a failed check, diff, read or delete itself (see quietHostLog).
             if (isExpectedFailure(error) && PRINTED_BY_HOST.includes(name)) reported.add(`${error}: ${error.stack}`);
             throw error;
+          } finally {
+            saveCompiledOnce();
           }
         },
       ]),

@@ -18,7 +18,10 @@ const { currentRuleSet } = load("../../dist/src/program/rule-set/rule-set") as t
  */
 describe("the SDK's stack traces while our resources are constructed", () => {
   let limit: number;
+  const debugLeaks = process.env.PULUMI_DEBUG_PROMISE_LEAKS;
   beforeAll(() => {
+    // That switch keeps every stack (see the last test); these tests are about the default.
+    delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
     limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 17;
     pulumi.runtime.setMocks(
@@ -32,20 +35,39 @@ describe("the SDK's stack traces while our resources are constructed", () => {
     // Let the declared rules register (the mocks answer), so that no promise is left pending.
     await currentRuleSet().seal();
     Error.stackTraceLimit = limit;
+    if (debugLeaks !== undefined) process.env.PULUMI_DEBUG_PROMISE_LEAKS = debugLeaks;
   });
 
   it("leave the program's limit as it was", () => {
     new RoutingRule("stacks-rule", rule({ name: "Stacks" }));
     expect(Error.stackTraceLimit).toBe(17);
-    new Webhook("stacks-hook", { name: "Stacks hook", targetURL: "https://example.com/hook", eventFilter: ["rule.updated"] });
+    new Webhook("stacks-hook", { name: "Stacks hook", targetURL: "https://example.com/hook", eventFilter: ["routing.rule.updated"] });
     expect(Error.stackTraceLimit).toBe(17);
+  });
+
+  it("run the SDK's constructor with the limit at 0", () => {
+    // A resource transformation runs synchronously inside the SDK's constructor: it sees the limit the SDK works under.
+    let seen: number | undefined;
+    const watch = () => {
+      seen = Error.stackTraceLimit;
+      return undefined;
+    };
+    new RoutingRule("stacks-watched", rule({ name: "Stacks watched" }), { transformations: [watch] });
+    expect(seen).toBe(0);
+    seen = undefined;
+    new Webhook(
+      "stacks-hook-watched",
+      { name: "Stacks hook 2", targetURL: "https://example.com/h", eventFilter: ["routing.rule.updated"] },
+      { transformations: [watch] },
+    );
+    expect(seen).toBe(0);
   });
 
   it("give an error the SDK throws the program's frames, and restore the limit", () => {
     let thrown: unknown;
     try {
       // An empty logical name: the SDK's Resource constructor refuses it while the limit is 0.
-      new Webhook("", { name: "Nameless hook", targetURL: "https://example.com/hook", eventFilter: ["rule.updated"] });
+      new Webhook("", { name: "Nameless hook", targetURL: "https://example.com/hook", eventFilter: ["routing.rule.updated"] });
     } catch (error) {
       thrown = error;
     }
@@ -59,6 +81,8 @@ describe("the SDK's stack traces while our resources are constructed", () => {
 describe("pauseSdkStacks", () => {
   it("sets the limit to 0 until end(), and leaves it alone under PULUMI_DEBUG_PROMISE_LEAKS", () => {
     const { pauseSdkStacks } = load("../../dist/src/program/sdk-stacks") as typeof import("../../src/program/sdk-stacks");
+    const debugLeaks = process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+    delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
     const before = Error.stackTraceLimit;
     const paused = pauseSdkStacks();
     expect(Error.stackTraceLimit).toBe(0);
@@ -70,7 +94,8 @@ describe("pauseSdkStacks", () => {
       expect(Error.stackTraceLimit).toBe(before);
       debugging.end();
     } finally {
-      delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+      if (debugLeaks === undefined) delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+      else process.env.PULUMI_DEBUG_PROMISE_LEAKS = debugLeaks;
     }
   });
 });
