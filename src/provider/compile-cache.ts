@@ -7,8 +7,8 @@ import path from "node:path";
  * Loaded first by runtime.ts, in the dynamic-provider host: every `pulumi` command starts a new
  * provider process, which compiles this package, zod and undici again before its first answer:
  * the engine waits on it at the first check or delete. With Node's on-disk compile cache (Node
- * 22.1+) the next command reuses the bytecode: loading the runtime plus its first check took 88 ms
- * instead of 118 ms (3 runs each; `npm run bench -- provider.startup` measures it). A machine
+ * 22.1+) the next command reuses the bytecode: loading the runtime plus its first check took 77 ms
+ * instead of 114 ms (medians of 3, `npm run bench -- provider.startup`). A machine
  * without a cache (a fresh CI runner) or a cache that cannot be written only compiles as before:
  * nothing depends on it. Never in the program's process: that one is the user's.
  *
