@@ -3,7 +3,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Package from "../../src";
 import type * as RuleSetModule from "../../src/program/rule-set/rule-set";
-import { rule } from "../helpers/rules";
 
 // The built package, as a program loads it: the resources `require` their shells (`export =`
 // modules), which vitest's source transform does not resolve.
@@ -39,7 +38,7 @@ describe("the SDK's stack traces while our resources are constructed", () => {
   });
 
   it("leave the program's limit as it was", () => {
-    new RoutingRule("stacks-rule", rule({ name: "Stacks" }));
+    new RoutingRule("stacks-rule", { name: "Stacks", priority: 10, interactionType: "voice" });
     expect(Error.stackTraceLimit).toBe(17);
     new Webhook("stacks-hook", { name: "Stacks hook", targetURL: "https://example.com/hook", eventFilter: ["routing.rule.updated"] });
     expect(Error.stackTraceLimit).toBe(17);
@@ -52,7 +51,7 @@ describe("the SDK's stack traces while our resources are constructed", () => {
       seen = Error.stackTraceLimit;
       return undefined;
     };
-    new RoutingRule("stacks-watched", rule({ name: "Stacks watched" }), { transformations: [watch] });
+    new RoutingRule("stacks-watched", { name: "Stacks watched", priority: 11, interactionType: "voice" }, { transformations: [watch] });
     expect(seen).toBe(0);
     seen = undefined;
     new Webhook(

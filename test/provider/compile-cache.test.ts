@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempDirs } from "../helpers/temp-dirs";
 
 const runtime = path.resolve(__dirname, "../../dist/src/provider/runtime.js");
 
@@ -42,14 +42,10 @@ function filesUnder(dir: string): string[] {
 }
 
 describe("the provider runtime's compile cache (src/provider/compile-cache.ts)", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const temp = useTempDirs("cxone-compile-cache-");
 
   it("is on disk, in the user's own cache folder, when the engine ends the provider with SIGINT", async () => {
-    const home = mkdtempSync(path.join(tmpdir(), "cxone-compile-cache-"));
-    dirs.push(home);
+    const home = temp.make();
     await providerEndedBySigint(home);
     const cache = path.join(home, ".cache", "pulumi-cxone-routing", "node-compile-cache");
     expect(filesUnder(cache).length).toBeGreaterThan(0);

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkpointPath, type PagedCollection, readTenantPages } from "../../../src/cli/export/tenant-pages";
+import { useTempDirs } from "../../helpers/temp-dirs";
 
 function collection(total: number, failAtSkip?: number): PagedCollection<{ id: string }> & { calls: number[] } {
   const calls: number[] = [];
@@ -18,14 +16,10 @@ function collection(total: number, failAtSkip?: number): PagedCollection<{ id: s
 }
 
 describe("reading the tenant page by page", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+  const temp = useTempDirs("export-resume-");
 
   it("resumes an interrupted export at the next page from the checkpoint", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "export-resume-"));
-    dirs.push(dir);
+    const dir = temp.make();
     const options = { tenant: "sim sim-client", checkpointFile: checkpointPath(dir) };
     const failing = collection(350, 200);
     await expect(readTenantPages({ ...options, rules: failing, webhooks: collection(1) })).rejects.toThrow("connection reset");
