@@ -177,6 +177,7 @@ export class RoutingRule extends pulumi.dynamic.Resource {
     try {
       super(routingRuleShell, name, props, resourceOpts, "cxone", "RoutingRule");
     } catch (error) {
+      ruleSet.withdraw(name);
       throw stacks.failed(error);
     } finally {
       stacks.end();

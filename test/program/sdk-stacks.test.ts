@@ -4,6 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Package from "../../src";
 import type * as RuleSetModule from "../../src/program/rule-set/rule-set";
 
+/** A valid rule (the seal at the end analyses every declared one). */
+const ruleArgs = (name: string, priority: number) => ({
+  name,
+  priority,
+  interactionType: "voice",
+  conditions: [{ field: "segment", operator: "equals", value: name }],
+  targets: [{ type: "queue", id: `queue-${priority}`, weight: 100, capacity: 1 }],
+});
+
 // The built package, as a program loads it: the resources `require` their shells (`export =`
 // modules), which vitest's source transform does not resolve.
 const load = createRequire(__filename);
@@ -38,7 +47,7 @@ describe("the SDK's stack traces while our resources are constructed", () => {
   });
 
   it("leave the program's limit as it was", () => {
-    new RoutingRule("stacks-rule", { name: "Stacks", priority: 10, interactionType: "voice" });
+    new RoutingRule("stacks-rule", ruleArgs("Stacks", 10));
     expect(Error.stackTraceLimit).toBe(17);
     new Webhook("stacks-hook", { name: "Stacks hook", targetURL: "https://example.com/hook", eventFilter: ["routing.rule.updated"] });
     expect(Error.stackTraceLimit).toBe(17);
@@ -51,7 +60,7 @@ describe("the SDK's stack traces while our resources are constructed", () => {
       seen = Error.stackTraceLimit;
       return undefined;
     };
-    new RoutingRule("stacks-watched", { name: "Stacks watched", priority: 11, interactionType: "voice" }, { transformations: [watch] });
+    new RoutingRule("stacks-watched", ruleArgs("Stacks watched", 11), { transformations: [watch] });
     expect(seen).toBe(0);
     seen = undefined;
     new Webhook(
@@ -74,6 +83,17 @@ describe("the SDK's stack traces while our resources are constructed", () => {
     expect(String((thrown as Error).message)).toMatch(/name/i);
     expect(String((thrown as Error).stack)).toContain("sdk-stacks.test.ts");
     expect(Error.stackTraceLimit).toBe(17);
+  });
+});
+
+describe("a RoutingRule whose constructor throws", () => {
+  it("is taken back from the rule set: the error is the one report, and the name can be declared again", () => {
+    const failing = () => {
+      throw new Error("transformation failed");
+    };
+    expect(() => new RoutingRule("withdrawn", ruleArgs("Withdrawn", 12), { transformations: [failing] })).toThrow("transformation failed");
+    // Still declared, this would be "declared twice"; at the seal, a rule with no resource.
+    expect(() => new RoutingRule("withdrawn", ruleArgs("Withdrawn", 12))).not.toThrow();
   });
 });
 

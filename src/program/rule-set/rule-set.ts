@@ -50,6 +50,11 @@ export interface RuleSet {
   declare(key: string, declaration: RuleDeclaration): { gate: Promise<void>; fallback: Promise<pulumi.Resource | undefined> };
   attach(key: string, resource: pulumi.Resource): void;
   keyOf(resource: pulumi.Resource): string | undefined;
+  /**
+   * Takes back a declaration whose resource was never made (its constructor threw): the program's
+   * error is then the one report, not followed by the analysis of a rule that does not exist.
+   */
+  withdraw(key: string): void;
   /** What-if cases (routingTests): run in the seal against the whole declared set. */
   addTests(cases: readonly RoutingTestCase[]): void;
   /** Runs the analysis over every declared rule once; later calls return the same result. */
@@ -177,6 +182,12 @@ export function createRuleSet(): RuleSet {
       keys.set(resource, key);
     },
     keyOf: (resource) => keys.get(resource),
+    withdraw(key) {
+      const rule = rules.get(key);
+      if (!rule || rule.resource) return;
+      rules.delete(key);
+      rule.fallback.resolve(undefined);
+    },
     addTests(cases) {
       tests.push(...cases);
     },
