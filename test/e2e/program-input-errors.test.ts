@@ -49,3 +49,33 @@ describe("program input errors print one block, no stack trace", () => {
     expect(apiWrites(sim)).toEqual([]);
   });
 });
+
+/**
+ * An error thrown while the SDK constructs one of our resources (here the program's own resource
+ * transformation) is the program's one report: its message once, with the program line that
+ * declared the rule, and no routing analysis of a rule that was never made (src/program/sdk-stacks.ts).
+ */
+describe("an error thrown inside the SDK's constructor of a RoutingRule", () => {
+  let sim: RunningSimulator;
+  let p: PulumiProject;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0 });
+    p = await createPulumiProject({ name: "failing-transformation", program: "failing-transformation" });
+    await p.useSimulator(sim.url);
+  });
+  afterAll(async () => {
+    p?.cleanup();
+    await sim?.close();
+  });
+
+  it("prints its message once, at the line that declared the rule, and writes nothing", async () => {
+    const preview = await p.run("preview", "--diff");
+    expect(preview.code).not.toBe(0);
+    expect(preview.printed.split("policy: the vip rule needs an owner").length - 1).toBe(1);
+    // The frame of `new RoutingRule("vip", ...)` (line 17 of the program), not only the SDK's insides.
+    expect(preview.printed).toMatch(/index\.ts:17:\d+/);
+    expect(preview.printed).not.toContain("routing analysis failed");
+    expect(apiWrites(sim)).toEqual([]);
+  });
+});
