@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "../../src/simulator";
-import { createPulumiProject, type PulumiProject } from "../helpers/pulumi-project";
+import { describe, expect, it } from "vitest";
 import { lane, rule } from "../helpers/rules";
+import { useSimulatedProject } from "../helpers/simulated-project";
 import { apiWrites } from "../helpers/simulator-requests";
 
 /** Issue 22: bad program input ends the preview with one clean block: what, where, why, the fix. */
 describe("program input errors print one block, no stack trace", () => {
-  let sim: RunningSimulator;
-  let p: PulumiProject;
+  const setting = useSimulatedProject({ name: "program-input-errors", program: "rules-as-data" });
   const general = { key: "general", ...rule({ name: "General", priority: 100, ...lane("general") }) };
-
-  beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    p = await createPulumiProject({ name: "program-input-errors", program: "rules-as-data" });
-    await p.useSimulator(sim.url);
-  });
-  afterAll(async () => {
-    p?.cleanup();
-    await sim?.close();
-  });
 
   const clean = (printed: string, message: string) => {
     expect(printed).not.toContain("unhandled exception");
@@ -27,6 +15,7 @@ describe("program input errors print one block, no stack trace", () => {
   };
 
   it("a fallback given as a number names the rule, the value and the fix", async () => {
+    const { project: p, sim } = setting;
     await p.config(
       "rules",
       JSON.stringify([{ key: "vip", ...rule({ name: "VIP", priority: 10, ...lane("vip") }), fallback: 42 }, general]),
@@ -41,6 +30,7 @@ describe("program input errors print one block, no stack trace", () => {
   });
 
   it("a logical name declared twice names it and the fix", async () => {
+    const { project: p, sim } = setting;
     await p.config("rules", JSON.stringify([general, { ...general, name: "General 2", priority: 200 }]));
     const preview = await p.run("preview", "--diff");
     expect(preview.code).not.toBe(0);
@@ -56,20 +46,10 @@ describe("program input errors print one block, no stack trace", () => {
  * declared the rule, and no routing analysis of a rule that was never made (src/program/sdk-stacks.ts).
  */
 describe("an error thrown inside the SDK's constructor of a RoutingRule", () => {
-  let sim: RunningSimulator;
-  let p: PulumiProject;
-
-  beforeAll(async () => {
-    sim = await startSimulator({ port: 0 });
-    p = await createPulumiProject({ name: "failing-transformation", program: "failing-transformation" });
-    await p.useSimulator(sim.url);
-  });
-  afterAll(async () => {
-    p?.cleanup();
-    await sim?.close();
-  });
+  const setting = useSimulatedProject({ name: "failing-transformation", program: "failing-transformation" });
 
   it("prints its message once, at the line that declared the rule, and writes nothing", async () => {
+    const { project: p, sim } = setting;
     const preview = await p.run("preview", "--diff");
     expect(preview.code).not.toBe(0);
     expect(preview.printed.split("policy: the vip rule needs an owner").length - 1).toBe(1);
