@@ -8,8 +8,8 @@ import { isExpectedFailure } from "../errors/cxone-routing-error";
  * 2,000-rule preview's program CPU (engine.pulumi benchmark, docs/performance.md).
  *
  * Our constructors run the SDK's with `Error.stackTraceLimit` at 0. What that leaves out:
- * - the frames of those promises' debug stacks (the SDK's leak report still names each promise's
- *   resource and operation);
+ * - the frames of those promises' debug stacks, which the SDK prints only under
+ *   PULUMI_DEBUG_PROMISE_LEAKS (and then nothing is paused, see below);
  * - the frames of the errors the SDK makes in advance for a failed registration, so such an error
  *   reads as its message (which names the resource) without the program line.
  * What it keeps: the resource's source position and registration stack trace (the SDK raises the
