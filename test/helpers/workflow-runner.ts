@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { collectOutput } from "./run-command";
 
 /** A GitHub Actions workflow as far as the tests run it: jobs of `run:` steps. */
 export interface Workflow {
@@ -98,19 +98,8 @@ export function environmentOf(workflow: Workflow, jobId: string, matrix: Record<
 }
 
 function runBash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; printed: string }> {
-  return new Promise((resolve, reject) => {
-    // As the runner runs a `run:` step: bash --noprofile --norc -eo pipefail {0}.
-    const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
-      cwd,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let printed = "";
-    child.stdout.on("data", (c: Buffer) => (printed += c));
-    child.stderr.on("data", (c: Buffer) => (printed += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, printed }));
-  });
+  // As the runner runs a `run:` step: bash --noprofile --norc -eo pipefail {0}.
+  return collectOutput("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd, env);
 }
 
 /** Reads the KEY=value lines a step appended to $GITHUB_ENV. */
